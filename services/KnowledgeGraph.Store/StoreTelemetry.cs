@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace KnowledgeGraph.Store;
+
+/// <summary>
+/// The store's own traces and metrics, shared by every adapter. ServiceDefaults subscribes to
+/// <see cref="Name"/> so the dashboard shows store operations next to the gRPC calls.
+/// </summary>
+public static class StoreTelemetry
+{
+    public const string Name = "KnowledgeGraph.Store";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+    private static readonly Meter Meter = new(Name);
+
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+        "kg.store.operation.duration", unit: "s", description: "Duration of store operations.");
+
+    private static readonly Counter<long> Failures = Meter.CreateCounter<long>(
+        "kg.store.operation.failures", description: "Store operations that ended with an error.");
+
+    /// <summary>Starts timing an operation; dispose the result to record it.</summary>
+    public static Operation Start(string store, string operation) => new(store, operation, ActivitySource.StartActivity($"{store} {operation}", ActivityKind.Client));
+
+    public sealed class Operation(string store, string operation, Activity? activity) : IDisposable
+    {
+        private readonly long _started = Stopwatch.GetTimestamp();
+        private bool _failed;
+
+        public Activity? Activity => activity;
+
+        public void Fail(Exception exception)
+        {
+            _failed = true;
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+        }
+
+        public void Dispose()
+        {
+            var tags = new TagList { { "kg.store", store }, { "kg.operation", operation } };
+            Duration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+            if (_failed) Failures.Add(1, tags);
+            activity?.Dispose();
+        }
+    }
+}
