@@ -1,17 +1,105 @@
+using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Domain.Traversal;
 
-/// <summary>The shared path, dependency and neighbourhood algorithms over an <see cref="IGraphReader"/>.</summary>
+/// <summary>
+/// The shared path, dependency and neighbourhood algorithms over an <see cref="IGraphReader"/>.
+/// Every call is bounded by its query's depth and result limits and by its <see cref="TraversalBudget"/>
+/// (expanded relationships, deadline); a bound that stopped the work is reported in
+/// <c>truncated</c> / <c>bounds_hit</c>, and whatever was found is still returned.
+/// </summary>
 public static class GraphTraversal
 {
+    /// <summary>
+    /// Paths from <see cref="PathQuery.Source"/> to <see cref="PathQuery.Target"/>, shortest first, then
+    /// by relationship names. SHORTEST: <see cref="ShortestPathFinder"/> (level-at-a-time BFS, O(V + E));
+    /// K_SHORTEST and ALL_SIMPLE: <see cref="SimplePathFinder"/> (bounded load, then length-ordered
+    /// depth-first enumeration with distance-to-target pruning). Hop weights are 1.
+    /// </summary>
     public static Task<FindPathsResponse> FindPathsAsync(IGraphReader reader, PathQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("being written");
+        FindPathsAsync(reader, query, ontology, TimeProvider.System, cancellationToken);
 
+    /// <inheritdoc cref="FindPathsAsync(IGraphReader, PathQuery, GraphOntology, CancellationToken)"/>
+    public static async Task<FindPathsResponse> FindPathsAsync(IGraphReader reader, PathQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var budget = new TraversalBudgetTracker(query.Budget, time);
+        var found = query.Source == query.Target
+            ? []
+            : query.Mode is PathMode.KShortest or PathMode.AllSimple
+                ? await SimplePathFinder.FindAsync(reader, query, budget, cancellationToken).ConfigureAwait(false)
+                : await ShortestPathFinder.FindAsync(reader, query, budget, cancellationToken).ConfigureAwait(false);
+        var builder = await PathBuilder.ForAsync(reader, query.Source, found, cancellationToken).ConfigureAwait(false);
+
+        var response = new FindPathsResponse
+        {
+            Truncated = budget.Truncated,
+            AsOf = Timestamp.FromDateTimeOffset(query.AsOf),
+            ExpandedRelationships = budget.ExpandedRelationships,
+        };
+        response.BoundsHit.AddRange(budget.BoundsHit);
+        response.Paths.AddRange(found
+            .OrderBy(p => p.Select(s => s.RelationshipName).ToList(), PathOrder.Instance)
+            .Select(p => builder.Build(query.Source, p, _ => 1.0)));
+        return response;
+    }
+
+    /// <summary>
+    /// What <see cref="TraceQuery.Root"/> depends on (UPSTREAM) or who depends on it (DOWNSTREAM), with
+    /// exposure per reached entity and the routes behind it: <see cref="DependencyTracer"/> enumerates
+    /// the weighted simple routes, <see cref="ExposureAggregator"/> sums them.
+    /// </summary>
     public static Task<TraceDependenciesResponse> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("being written");
+        TraceDependenciesAsync(reader, query, ontology, TimeProvider.System, cancellationToken);
 
+    /// <inheritdoc cref="TraceDependenciesAsync(IGraphReader, TraceQuery, GraphOntology, CancellationToken)"/>
+    public static async Task<TraceDependenciesResponse> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var budget = new TraversalBudgetTracker(query.Budget, time);
+        var routes = await DependencyTracer.TraceAsync(reader, query, ontology, budget, cancellationToken).ConfigureAwait(false);
+        var builder = await PathBuilder.ForAsync(reader, query.Root, routes, cancellationToken).ConfigureAwait(false);
+        var aggregation = ExposureAggregator.Aggregate(routes.Select(r => builder.Build(query.Root, r, ontology.DependencyWeight)), query.MaxRoutes, query.MinExposure);
+        if (aggregation.RoutesCapped) budget.Hit(Bound.MaxResults);
+
+        var response = new TraceDependenciesResponse
+        {
+            Root = builder.RefOf(query.Root),
+            Truncated = budget.Truncated,
+            AsOf = Timestamp.FromDateTimeOffset(query.AsOf),
+            ExpandedRelationships = budget.ExpandedRelationships,
+        };
+        response.BoundsHit.AddRange(budget.BoundsHit);
+        response.Dependencies.AddRange(aggregation.Dependencies);
+        return response;
+    }
+
+    /// <summary>
+    /// The entities within <see cref="NeighborhoodQuery.Depth"/> hops of the centre (centre first, then
+    /// by distance and name) and the relationships followed among them (by name); see <see cref="NeighborhoodExplorer"/>.
+    /// </summary>
     public static Task<GetNeighborhoodResponse> GetNeighborhoodAsync(IGraphReader reader, NeighborhoodQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("being written");
+        GetNeighborhoodAsync(reader, query, ontology, TimeProvider.System, cancellationToken);
+
+    /// <inheritdoc cref="GetNeighborhoodAsync(IGraphReader, NeighborhoodQuery, GraphOntology, CancellationToken)"/>
+    public static async Task<GetNeighborhoodResponse> GetNeighborhoodAsync(IGraphReader reader, NeighborhoodQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var budget = new TraversalBudgetTracker(query.Budget, time);
+        var explored = await NeighborhoodExplorer.ExploreAsync(reader, query, budget, cancellationToken).ConfigureAwait(false);
+        var entities = await reader.GetEntitiesAsync([.. explored.Distances.Keys], cancellationToken).ConfigureAwait(false);
+
+        var response = new GetNeighborhoodResponse
+        {
+            Truncated = budget.Truncated,
+            AsOf = Timestamp.FromDateTimeOffset(query.AsOf),
+        };
+        response.BoundsHit.AddRange(budget.BoundsHit);
+        response.Entities.AddRange(entities
+            .Where(e => explored.Distances.ContainsKey(e.Name))
+            .Select(e => new NeighborhoodEntity { Entity = e, Distance = explored.Distances[e.Name] })
+            .OrderBy(e => e.Distance)
+            .ThenBy(e => e.Entity.Name, StringComparer.Ordinal));
+        response.Relationships.AddRange(explored.Relationships);
+        return response;
+    }
 }

@@ -1,0 +1,45 @@
+using KnowledgeGraph.V1;
+
+namespace KnowledgeGraph.Domain.Traversal;
+
+/// <summary>
+/// Turns walked steps into <see cref="GraphPath"/> messages: start, hops with their evidence (the
+/// full relationship), the direction taken, the entity reached, the hop weight, and the path's
+/// validity intersection. Entity summaries are fetched in one reader call for all paths.
+/// </summary>
+internal sealed class PathBuilder
+{
+    private readonly IReadOnlyDictionary<string, EntityRef> _refs;
+
+    private PathBuilder(IReadOnlyDictionary<string, EntityRef> refs) => _refs = refs;
+
+    public static async Task<PathBuilder> ForAsync(IGraphReader reader, string start, IEnumerable<IReadOnlyList<TraversalStep>> paths, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { start };
+        foreach (var path in paths)
+            foreach (var step in path) names.Add(step.To);
+        var refs = await reader.GetEntityRefsAsync(names, cancellationToken).ConfigureAwait(false);
+        return new PathBuilder(refs);
+    }
+
+    public EntityRef RefOf(string name) => _refs.TryGetValue(name, out var found) ? found : new EntityRef { Name = name };
+
+    public GraphPath Build(string start, IReadOnlyList<TraversalStep> steps, Func<Relationship, double> weight)
+    {
+        var path = new GraphPath { Start = RefOf(start) };
+        foreach (var step in steps)
+        {
+            path.Hops.Add(new PathHop
+            {
+                Relationship = step.Relationship,
+                Direction = step.Taken,
+                Entity = RefOf(step.To),
+                Weight = weight(step.Relationship),
+            });
+        }
+        var (from, to) = ValidityWindow.Intersect(steps.Select(s => s.Relationship));
+        path.ValidFrom = from;
+        path.ValidTo = to;
+        return path;
+    }
+}

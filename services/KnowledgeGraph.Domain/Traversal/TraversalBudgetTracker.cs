@@ -1,0 +1,94 @@
+using KnowledgeGraph.V1;
+
+namespace KnowledgeGraph.Domain.Traversal;
+
+/// <summary>
+/// Counts the work one traversal does and records which bounds stopped it. Relationships returned
+/// by the reader count as expanded relationships; partial paths built in memory (path enumeration,
+/// dependency routes) are capped by the same number, so neither the store nor memory can be
+/// exhausted by a supernode or a cycle. The deadline is read from the given <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class TraversalBudgetTracker
+{
+    private const int DeadlineCheckInterval = 256;
+
+    private readonly TraversalBudget _budget;
+    private readonly TimeProvider _time;
+    private readonly SortedSet<Bound> _boundsHit = [];
+    private long _partialPaths;
+
+    public TraversalBudgetTracker(TraversalBudget budget, TimeProvider time)
+    {
+        _budget = budget;
+        _time = time;
+    }
+
+    /// <summary>Relationships returned by the reader and used so far.</summary>
+    public long ExpandedRelationships { get; private set; }
+
+    /// <summary>True once the expansion budget or the deadline has stopped the traversal.</summary>
+    public bool Stopped => _boundsHit.Contains(Bound.MaxExpansions) || _boundsHit.Contains(Bound.Deadline);
+
+    /// <summary>The bounds hit so far, in enum order.</summary>
+    public IReadOnlyList<Bound> BoundsHit => [.. _boundsHit];
+
+    public bool Truncated => _boundsHit.Count > 0;
+
+    public void Hit(Bound bound) => _boundsHit.Add(bound);
+
+    /// <summary>
+    /// Whether one more reader call may be made: false (and the bound recorded) when the deadline
+    /// has passed or every allowed relationship has been expanded already.
+    /// </summary>
+    public bool CanExpand()
+    {
+        if (Stopped) return false;
+        if (DeadlinePassed()) return false;
+        if (ExpandedRelationships >= _budget.MaxExpandedRelationships)
+        {
+            Hit(Bound.MaxExpansions);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Charges the relationships a reader call returned. When they exceed what is left of the
+    /// budget, only the first ones (the reader orders them by name) are kept and MAX_EXPANSIONS is recorded.
+    /// </summary>
+    public IReadOnlyList<Relationship> Admit(IReadOnlyList<Relationship> returned)
+    {
+        var remaining = _budget.MaxExpandedRelationships - ExpandedRelationships;
+        if (returned.Count <= remaining)
+        {
+            ExpandedRelationships += returned.Count;
+            return returned;
+        }
+        Hit(Bound.MaxExpansions);
+        ExpandedRelationships = _budget.MaxExpandedRelationships;
+        return [.. returned.Take((int)Math.Max(0, remaining))];
+    }
+
+    /// <summary>
+    /// Charges one partial path built in memory. False (and MAX_EXPANSIONS recorded) once the cap
+    /// is reached; the deadline is also checked every few hundred paths.
+    /// </summary>
+    public bool TryExtendPartialPath()
+    {
+        if (Stopped) return false;
+        _partialPaths++;
+        if (_partialPaths > _budget.MaxExpandedRelationships)
+        {
+            Hit(Bound.MaxExpansions);
+            return false;
+        }
+        return _partialPaths % DeadlineCheckInterval != 0 || !DeadlinePassed();
+    }
+
+    private bool DeadlinePassed()
+    {
+        if (_budget.StopAt is not { } stopAt || _time.GetUtcNow() < stopAt) return false;
+        Hit(Bound.Deadline);
+        return true;
+    }
+}
