@@ -1,0 +1,155 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using KnowledgeGraph.Domain;
+using KnowledgeGraph.Domain.Ontology;
+using KnowledgeGraph.V1;
+
+namespace KnowledgeGraph.Store.Sqlite;
+
+/// <summary>SQL over the relationships table. The row's body is the whole relationship.</summary>
+internal static class RelationshipTable
+{
+    /// <summary>A relationship touching an entity, with both endpoints' kinds (for kind-change checks).</summary>
+    public sealed record Incident(string Name, string Type, string Source, string Target, string SourceKind, string TargetKind);
+
+    public static async Task<Relationship?> FindAsync(SqlSession session, string name, CancellationToken cancellationToken)
+    {
+        var rows = await session.QueryAsync("SELECT body FROM relationships WHERE id = $id;", Read, cancellationToken, ("$id", Ids.OfRelationship(name)));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public static Task<List<Relationship>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
+        session.QueryAsync(
+            "SELECT body FROM relationships WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;",
+            Read, cancellationToken, ("$ids", Ids.JsonArray(names.Select(Ids.OfRelationship).Distinct())));
+
+    public static Task<List<Relationship>> ListAsync(SqlSession session, RelationshipListQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string> { "id > $after" };
+        if (!string.IsNullOrEmpty(query.Type)) where.Add("type = $type");
+        if (!string.IsNullOrEmpty(query.Source)) where.Add("source_id = $source");
+        if (!string.IsNullOrEmpty(query.Target)) where.Add("target_id = $target");
+        if (!string.IsNullOrEmpty(query.Entity))
+            where.Add(query.Direction switch
+            {
+                Direction.Outgoing => "source_id = $entity",
+                Direction.Incoming => "target_id = $entity",
+                _ => "(source_id = $entity OR target_id = $entity)",
+            });
+        return session.QueryAsync(
+            $"SELECT body FROM relationships WHERE {string.Join(" AND ", where)} ORDER BY id LIMIT $limit;",
+            Read, cancellationToken,
+            ("$after", Ids.AfterId(query.AfterName, Ids.OfRelationship)),
+            ("$type", query.Type),
+            ("$source", query.Source is null ? null : Ids.OfEntity(query.Source)),
+            ("$target", query.Target is null ? null : Ids.OfEntity(query.Target)),
+            ("$entity", query.Entity is null ? null : Ids.OfEntity(query.Entity)),
+            ("$limit", Math.Max(0, query.Limit)));
+    }
+
+    /// <summary>
+    /// The adjacency query of one side: relationships whose <paramref name="endpointColumn"/> is among
+    /// $entities, of $types when <paramref name="filterTypes"/>, plausibly valid at $as_of.
+    /// Answered from relationships_by_source / relationships_by_target.
+    /// </summary>
+    public static string AdjacencySql(string endpointColumn, bool filterTypes) =>
+        $"""
+        SELECT id, body FROM relationships
+        WHERE {endpointColumn} IN (SELECT value FROM json_each($entities))
+          {(filterTypes ? "AND type IN (SELECT value FROM json_each($types))" : "")}
+          AND (valid_from IS NULL OR valid_from <= $as_of)
+          AND (valid_to IS NULL OR valid_to > $as_of)
+        """;
+
+    /// <summary>Relationships touching any of <paramref name="entityIds"/> in <paramref name="direction"/>, valid at <paramref name="asOf"/>, in name order.</summary>
+    public static async Task<List<Relationship>> AdjacentAsync(SqlSession session, IReadOnlyCollection<string> entityIds, Direction direction, IReadOnlySet<string> types, Timestamp asOf, CancellationToken cancellationToken)
+    {
+        var columns = direction switch
+        {
+            Direction.Outgoing => ["source_id"],
+            Direction.Incoming => ["target_id"],
+            _ => new[] { "source_id", "target_id" },
+        };
+        var found = new SortedDictionary<string, Relationship>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            var rows = await session.QueryAsync(
+                AdjacencySql(column, types.Count > 0),
+                r => (Id: r.GetString(0), Relationship: Relationship.Parser.ParseFrom((byte[])r.GetValue(1))),
+                cancellationToken,
+                ("$entities", Ids.JsonArray(entityIds)), ("$types", Ids.JsonArray(types)), ("$as_of", ValidityColumns.Instant(asOf)));
+            foreach (var (id, relationship) in rows)
+                if (ValidityColumns.IsValidAt(relationship.ValidFrom, relationship.ValidTo, asOf))
+                    found[id] = relationship;
+        }
+        return [.. found.Values];
+    }
+
+    /// <summary>Names of the relationships that start or end at <paramref name="entityName"/> (from the covering indexes).</summary>
+    public static async Task<List<string>> TouchingAsync(SqlSession session, string entityName, CancellationToken cancellationToken) =>
+        await session.QueryAsync(
+            "SELECT id FROM relationships WHERE source_id = $id UNION SELECT id FROM relationships WHERE target_id = $id ORDER BY id;",
+            r => ResourceNames.Relationship(r.GetString(0)), cancellationToken, ("$id", Ids.OfEntity(entityName)));
+
+    public static Task<List<Incident>> IncidentsAsync(SqlSession session, string entityName, CancellationToken cancellationToken) =>
+        session.QueryAsync(
+            """
+            SELECT r.id, r.type, r.source_id, r.target_id, s.kind, t.kind
+            FROM relationships AS r
+            JOIN entities AS s ON s.id = r.source_id
+            JOIN entities AS t ON t.id = r.target_id
+            WHERE r.source_id = $id OR r.target_id = $id
+            ORDER BY r.id;
+            """,
+            r => new Incident(ResourceNames.Relationship(r.GetString(0)), r.GetString(1), ResourceNames.Entity(r.GetString(2)), ResourceNames.Entity(r.GetString(3)), r.GetString(4), r.GetString(5)),
+            cancellationToken, ("$id", Ids.OfEntity(entityName)));
+
+    public static Task InsertAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            """
+            INSERT INTO relationships (id, type, source_id, target_id, valid_from, valid_to, commodity, body, etag, create_time, update_time)
+            VALUES ($id, $type, $source_id, $target_id, $valid_from, $valid_to, $commodity, $body, $etag, $create_time, $update_time);
+            """,
+            cancellationToken, Columns(relationship));
+
+    public static Task UpdateAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            """
+            UPDATE relationships SET type = $type, source_id = $source_id, target_id = $target_id, valid_from = $valid_from,
+                valid_to = $valid_to, commodity = $commodity, body = $body, etag = $etag, create_time = $create_time, update_time = $update_time
+            WHERE id = $id;
+            """,
+            cancellationToken, Columns(relationship));
+
+    public static Task DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("DELETE FROM relationships WHERE id = $id;", cancellationToken, ("$id", Ids.OfRelationship(name)));
+
+    /// <summary>Whether two relationships say the same thing, ignoring what the store sets (etag, times).</summary>
+    public static bool SameContent(Relationship a, Relationship b) => Content(a).Equals(Content(b));
+
+    private static Relationship Content(Relationship relationship)
+    {
+        var copy = relationship.Clone();
+        copy.Etag = "";
+        copy.CreateTime = null;
+        copy.UpdateTime = null;
+        return copy;
+    }
+
+    private static Relationship Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Relationship.Parser.ParseFrom((byte[])reader.GetValue(0));
+
+    private static (string, object?)[] Columns(Relationship relationship) =>
+    [
+        ("$id", Ids.OfRelationship(relationship.Name)),
+        ("$type", relationship.Type),
+        ("$source_id", Ids.OfEntity(relationship.Source)),
+        ("$target_id", Ids.OfEntity(relationship.Target)),
+        ("$valid_from", ValidityColumns.From(relationship.ValidFrom)),
+        ("$valid_to", ValidityColumns.To(relationship.ValidTo)),
+        ("$commodity", relationship.Properties.TryGetValue("commodity", out var commodity) ? commodity.AsString() : null),
+        ("$body", relationship.ToByteArray()),
+        ("$etag", relationship.Etag),
+        ("$create_time", relationship.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()),
+        ("$update_time", relationship.UpdateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()),
+    ];
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Store.Sqlite.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using StatusCode = Grpc.Core.StatusCode;
+
+namespace KnowledgeGraph.Store.Sqlite;
+
+/// <summary>
+/// The SQLite file: pooled connections with the store's pragmas, the schema migrations, and
+/// transactions that survive other processes holding the write lock.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    private readonly SqliteGraphStoreOptions _options;
+    private readonly ILogger _logger;
+    private readonly string _pragmas;
+
+    // One writer per instance at a time: in-process writers queue here instead of spinning in SQLite's busy handler.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public SqliteDatabase(SqliteGraphStoreOptions options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+        FullPath = Path.GetFullPath(options.DatabasePath);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _pragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+    }
+
+    public string FullPath { get; }
+
+    public string ConnectionString { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates the file if needed, turns on WAL and applies the migrations the file lacks.</summary>
+    public async Task MigrateAsync(int targetVersion, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(FullPath);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+
+        await RetryBusyAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using (var wal = connection.CreateCommand())
+            {
+                // Persistent in the file; every later connection, in any process, uses WAL.
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteScalarAsync(cancellationToken);
+            }
+
+            // IMMEDIATE takes the write lock first, so two processes starting together migrate once.
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var session = new SqlSession(connection, transaction);
+            var current = Convert.ToInt32(await session.ScalarAsync("PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
+            if (current > SchemaMigrations.LatestVersion)
+                throw new InvalidOperationException($"The store file {FullPath} has schema version {current}, newer than this build's {SchemaMigrations.LatestVersion}.");
+            for (var version = current + 1; version <= targetVersion; version++)
+            {
+                await session.ExecuteAsync(SchemaMigrations.Steps[version - 1], cancellationToken);
+                _logger.LogInformation("Migrated the graph store {Path} to schema version {Version}", FullPath, version);
+            }
+            if (targetVersion > current)
+                await session.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {targetVersion};"), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a connection of its own (no transaction).</summary>
+    public Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken) =>
+        RetryBusyAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await work(new SqlSession(connection, null));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction begun IMMEDIATE and commits it. A busy file
+    /// is waited for (busy_timeout) and the whole transaction retried with backoff, within a bound.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RetryBusyAsync(async () =>
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                var result = await work(new SqlSession(connection, transaction));
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<T> RetryBusyAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (SqliteException ex) when (IsBusy(ex) && retry < _options.MaxBusyRetries)
+            {
+                var delay = TimeSpan.FromMilliseconds(Math.Min(500, 20 * (1 << retry)) + Random.Shared.Next(0, 20));
+                _logger.LogWarning("The graph store {Path} was busy ({Message}); retry {Retry} in {Delay} ms", FullPath, ex.Message, retry + 1, delay.TotalMilliseconds);
+                await Task.Delay(delay, cancellationToken);
+            }
+            catch (SqliteException ex) when (IsBusy(ex) || IsUnavailable(ex))
+            {
+                throw new GraphException(StatusCode.Unavailable, ErrorReasons.StoreUnavailable, $"The graph store is unavailable: {ex.Message}. Retry later.");
+            }
+        }
+    }
+
+    private static bool IsBusy(SqliteException ex) => ex.SqliteErrorCode is SqliteBusy or SqliteLocked;
+
+    // SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the file, not the request, is at fault.
+    private static bool IsUnavailable(SqliteException ex) => ex.SqliteErrorCode is 8 or 10 or 13 or 14;
+}
