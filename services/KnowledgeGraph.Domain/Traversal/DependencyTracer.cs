@@ -35,20 +35,25 @@ internal static class DependencyTracer
         {
             await LoadMissingAsync(frontier, loader, stepsFrom, cancellationToken).ConfigureAwait(false);
             var next = new List<Route>();
+            var halted = false;
             foreach (var route in frontier)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var step in stepsFrom.GetValueOrDefault(route.End) ?? [])
                 {
                     if (route.Visits(step.To)) continue;
-                    if (!budget.TryExtendPartialPath()) break;
+                    if (!budget.TryExtendPartialPath())
+                    {
+                        halted = true;
+                        break;
+                    }
                     var extended = route.Extend(step, ontology.DependencyWeight(step.Relationship));
                     routes.Add(extended);
                     if (extended.Contribution >= query.MinExposure) next.Add(extended);
                 }
-                if (budget.Stopped) break;
+                if (halted) break;
             }
-            if (budget.Stopped) break;
+            if (halted || budget.Stopped) break;
             frontier = next;
             if (depth == query.MaxDepth && frontier.Count > 0)
                 await ReportDepthIfRoutesContinueAsync(frontier, loader, stepsFrom, budget, cancellationToken).ConfigureAwait(false);

@@ -33,12 +33,13 @@ internal static class SimplePathFinder
         var toTarget = graph.DistancesTo(query.Target);
         var paths = new List<IReadOnlyList<TraversalStep>>();
         var prunedByDepth = false;
+        var halted = false;
 
         if (query.Source != query.Target && toTarget.TryGetValue(query.Source, out var shortest))
         {
             var walk = new List<TraversalStep>();
             var onPath = new HashSet<string>(StringComparer.Ordinal) { query.Source };
-            for (var length = shortest; length <= query.MaxDepth && paths.Count <= query.MaxPaths && !budget.Stopped; length++)
+            for (var length = shortest; length <= query.MaxDepth && paths.Count <= query.MaxPaths && !halted; length++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Walk(query.Source, length);
@@ -53,7 +54,7 @@ internal static class SimplePathFinder
                 }
                 foreach (var step in graph.From(entity))
                 {
-                    if (paths.Count > query.MaxPaths || budget.Stopped) return;
+                    if (paths.Count > query.MaxPaths || halted) return;
                     if (onPath.Contains(step.To) || !toTarget.TryGetValue(step.To, out var remaining)) continue;
                     if (walk.Count + 1 + remaining > length)
                     {
@@ -61,7 +62,11 @@ internal static class SimplePathFinder
                         continue;
                     }
                     if (step.To == query.Target && walk.Count + 1 != length) continue;
-                    if (!budget.TryExtendPartialPath()) return;
+                    if (!budget.TryExtendPartialPath())
+                    {
+                        halted = true;
+                        return;
+                    }
                     walk.Add(step);
                     onPath.Add(step.To);
                     Walk(step.To, length);

@@ -16,6 +16,7 @@ public sealed class TraversalBudgetTracker
     private readonly TimeProvider _time;
     private readonly SortedSet<Bound> _boundsHit = [];
     private long _partialPaths;
+    private bool _partialPathCapReached;
 
     public TraversalBudgetTracker(TraversalBudget budget, TimeProvider time)
     {
@@ -70,15 +71,17 @@ public sealed class TraversalBudgetTracker
     }
 
     /// <summary>
-    /// Charges one partial path built in memory. False (and MAX_EXPANSIONS recorded) once the cap
-    /// is reached; the deadline is also checked every few hundred paths.
+    /// Charges one partial path built in memory. False (and MAX_EXPANSIONS recorded) once the cap is
+    /// reached or the deadline has passed (checked every few hundred paths). Relationships already
+    /// admitted may still be used after the expansion budget ran out, so this does not look at it.
     /// </summary>
     public bool TryExtendPartialPath()
     {
-        if (Stopped) return false;
+        if (_partialPathCapReached || _boundsHit.Contains(Bound.Deadline)) return false;
         _partialPaths++;
         if (_partialPaths > _budget.MaxExpandedRelationships)
         {
+            _partialPathCapReached = true;
             Hit(Bound.MaxExpansions);
             return false;
         }
