@@ -1,0 +1,38 @@
+using Grpc.Net.Client;
+using KnowledgeGraph.V1;
+
+namespace KnowledgeGraph.Cli;
+
+/// <summary>One gRPC channel per service, opened on first use (plain http:// means HTTP/2 without TLS).</summary>
+public sealed class ServiceClients(Endpoints endpoints, Func<Uri, HttpMessageHandler>? handlerFactory) : IDisposable
+{
+    private const int MaxMessageBytes = 16 * 1024 * 1024;
+    private readonly Dictionary<Uri, GrpcChannel> _channels = [];
+
+    public EntityService.EntityServiceClient Entities => new(Open(endpoints.Entities, "Entities", Endpoints.EntitiesVariable));
+    public RelationshipService.RelationshipServiceClient Relationships => new(Open(endpoints.Relationships, "Relationships", Endpoints.RelationshipsVariable));
+    public QueryService.QueryServiceClient Queries => new(Open(endpoints.Queries, "Queries", Endpoints.QueriesVariable));
+
+    /// <summary>The service most recently called, to say which one could not be reached.</summary>
+    public string? LastService { get; private set; }
+
+    private GrpcChannel Open(Uri address, string service, string variable)
+    {
+        LastService = $"the {service} service at {address.GetLeftPart(UriPartial.Authority)} (set --{service.ToLowerInvariant()}-url or {variable})";
+        if (_channels.TryGetValue(address, out var existing)) return existing;
+        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = handlerFactory?.Invoke(address),
+            MaxReceiveMessageSize = MaxMessageBytes,
+            MaxSendMessageSize = MaxMessageBytes,
+        });
+        _channels.Add(address, channel);
+        return channel;
+    }
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels.Values) channel.Dispose();
+        _channels.Clear();
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using KnowledgeGraph.Cli.Output;
+using KnowledgeGraph.V1;
+using Spectre.Console;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary><c>kg trace ENTITY --upstream|--downstream</c>: dependencies with exposure and the routes behind it.</summary>
+public static class TraceCommand
+{
+    public static Command Create(GlobalOptions options, KgHost host)
+    {
+        var entity = new Argument<string>("entity") { Description = "Entity the trace starts from" };
+        var upstream = new Option<bool>("--upstream") { Description = "What the entity depends on" };
+        var downstream = new Option<bool>("--downstream") { Description = "Who depends on the entity" };
+        var commodity = new Option<string?>("--commodity") { Description = "Only relationships about this commodity (or about none), e.g. natural-gas" };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Longest route in hops, 1..10 (server default 6)" };
+        var minExposure = new Option<double>("--min-exposure") { Description = "Leave out entities (and stop routes) below this exposure, 0..1" };
+        var maxRoutes = new Option<int>("--max-routes") { Description = "Routes kept per entity, 1..1000 (server default 100)" };
+        var asOf = new Option<string?>("--as-of") { Description = "Only relationships valid at this date (YYYY-MM-DD or ISO 8601); default now" };
+        var command = new Command("trace", "Trace dependencies upstream or downstream, with exposure")
+        {
+            entity, upstream, downstream, commodity, maxDepth, minExposure, maxRoutes, asOf,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(upstream) == result.GetValue(downstream))
+                result.AddError("Give exactly one of --upstream or --downstream.");
+        });
+        command.SetBody(options, host, async (parse, context, cancellation) =>
+        {
+            var chosenCommodity = parse.GetValue(commodity);
+            var request = new TraceDependenciesRequest
+            {
+                Root = Names.Entity(parse.GetRequiredValue(entity)),
+                Direction = parse.GetValue(upstream) ? TraceDirection.Upstream : TraceDirection.Downstream,
+                Commodity = string.IsNullOrEmpty(chosenCommodity) ? "" : Names.Entity(chosenCommodity),
+                MaxDepth = parse.GetValue(maxDepth),
+                MinExposure = parse.GetValue(minExposure),
+                MaxRoutes = parse.GetValue(maxRoutes),
+                AsOf = Dates.ParseOptional(parse.GetValue(asOf), "--as-of"),
+            };
+            var response = await context.Clients.Queries.TraceDependenciesAsync(request, context.Read(cancellation));
+            if (context.Json)
+            {
+                ProtoJson.Write(context.Out, response);
+                return ExitCodes.Ok;
+            }
+            Render(context.Console, request, response);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, TraceDependenciesRequest request, TraceDependenciesResponse response)
+    {
+        var heading = request.Direction == TraceDirection.Upstream ? "depends on" : "is depended on by";
+        var commodity = request.Commodity.Length == 0 ? "" : $" for {Names.Id(request.Commodity)}";
+        var tree = new Tree(new Text($"{PathViews.Entity(response.Root)} {heading}{commodity} (as of {Values.Date(response.AsOf)}):"));
+        foreach (var dependency in response.Dependencies)
+        {
+            var node = tree.AddNode(new Text($"{PathViews.Entity(dependency.Entity)}: exposure {Values.Percent(dependency.Exposure)}"));
+            foreach (var route in dependency.Routes)
+            {
+                var validity = Values.Validity(route.Path.ValidFrom, route.Path.ValidTo);
+                node.AddNode(new Text($"{Values.Percent(route.Contribution)} via {PathViews.Inline(route.Path)}{(validity.Length == 0 ? "" : $"  [{validity}]")}"));
+            }
+        }
+        console.Write(tree);
+        if (response.Dependencies.Count == 0) console.Line("No dependencies found.");
+        if (response.Truncated) console.Line($"Truncated: stopped by {PathViews.Bounds(response.BoundsHit)}.");
+    }
+}

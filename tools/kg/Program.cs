@@ -1,0 +1,3 @@
+using KnowledgeGraph.Cli;
+
+return await KgApp.RunAsync(args, KgHost.FromProcess());
