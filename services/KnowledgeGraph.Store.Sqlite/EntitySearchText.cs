@@ -29,7 +29,7 @@ internal static class EntitySearchText
     private static IEnumerable<(string Field, string Text)> Fields(Entity entity)
     {
         yield return ("display_name", entity.DisplayName);
-        foreach (var alias in entity.Aliases) yield return ("aliases", alias);
+        foreach (var alias in entity.Aliases) yield return ("alias", alias);
         if (ResourceNames.TryParseEntity(entity.Name, out var id)) yield return ("id", id);
     }
 }
