@@ -1,0 +1,77 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using KnowledgeGraph.Domain;
+using KnowledgeGraph.Domain.Ontology;
+using KnowledgeGraph.Domain.Validation;
+using KnowledgeGraph.Grpc.Consistency;
+using KnowledgeGraph.Grpc.Errors;
+using KnowledgeGraph.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace KnowledgeGraph.Grpc.Hosting;
+
+/// <summary>What every Knowledge Graph service host does, so each Program.cs stays a few lines.</summary>
+public static class ServiceHostExtensions
+{
+    /// <summary>Port of the h2c endpoint named <c>grpc</c> (gRPC).</summary>
+    public const string GrpcPortKey = "GRPC_PORT";
+
+    /// <summary>Port of the HTTP/1.1 endpoint named <c>http</c> (JSON transcoding, /health, /alive).</summary>
+    public const string HttpPortKey = "HTTP_PORT";
+
+    public static WebApplicationBuilder AddKnowledgeGraphService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.ConfigureEndpoints();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(GraphOntology.Default);
+        builder.Services.TryAddSingleton(services => new GraphValidator(services.GetRequiredService<GraphOntology>()));
+        builder.Services.AddGraphStore(builder.Configuration);
+        builder.Services.AddHostedService<StoreInitializer>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+        builder.Services
+            .AddGrpc(options =>
+            {
+                options.MaxReceiveMessageSize = Limits.MaxMessageBytes;
+                options.MaxSendMessageSize = Limits.MaxMessageBytes;
+                options.Interceptors.Add<GraphErrorInterceptor>();
+                options.Interceptors.Add<ConsistencyInterceptor>();
+            })
+            .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(
+                ErrorInfo.Descriptor, BadRequest.Descriptor, ResourceInfo.Descriptor));
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("grpc-store");
+        return builder;
+    }
+
+    /// <summary>Maps the service, reflection, the gRPC health service and /health, /alive.</summary>
+    public static WebApplication MapKnowledgeGraphService<TService>(this WebApplication app) where TService : class
+    {
+        app.MapGrpcService<TService>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+
+    private static void ConfigureEndpoints(this WebApplicationBuilder builder)
+    {
+        var grpcPort = builder.Configuration.GetValue<int?>(GrpcPortKey);
+        var httpPort = builder.Configuration.GetValue<int?>(HttpPortKey);
+        if (grpcPort is null && httpPort is null) return;
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            if (grpcPort is { } grpc) kestrel.ListenLocalhost(grpc, listen => listen.Protocols = HttpProtocols.Http2);
+            if (httpPort is { } http) kestrel.ListenLocalhost(http, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+    }
+}

@@ -1,0 +1,4 @@
+namespace Queries.Api;
+
+/// <summary>Names this assembly for WebApplicationFactory in tests that also reference other hosts.</summary>
+public sealed class QueriesApiMarker;

@@ -1,0 +1,4 @@
+namespace Relationships.Api;
+
+/// <summary>Names this assembly for WebApplicationFactory in tests that also reference other hosts.</summary>
+public sealed class RelationshipsApiMarker;
