@@ -1,0 +1,43 @@
+using Entities.Api;
+using KnowledgeGraph.V1;
+using Queries.Api;
+using Relationships.Api;
+
+namespace KnowledgeGraph.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The three services, each in-process on its own Kestrel ports, sharing one fresh SQLite data
+/// directory, with real gRPC clients over real channels. Dispose to stop them and delete the data.
+/// </summary>
+public sealed class KnowledgeGraphServices : IAsyncDisposable
+{
+    public string DataPath { get; } = Directory.CreateTempSubdirectory("kg-tests-").FullName;
+
+    public ServiceHost<EntitiesApiMarker> EntitiesHost { get; }
+    public ServiceHost<RelationshipsApiMarker> RelationshipsHost { get; }
+    public ServiceHost<QueriesApiMarker> QueriesHost { get; }
+
+    public EntityService.EntityServiceClient Entities { get; }
+    public RelationshipService.RelationshipServiceClient Relationships { get; }
+    public QueryService.QueryServiceClient Queries { get; }
+
+    public KnowledgeGraphServices(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        EntitiesHost = new(DataPath, settings);
+        RelationshipsHost = new(DataPath, settings);
+        QueriesHost = new(DataPath, settings);
+        Entities = new(EntitiesHost.Channel);
+        Relationships = new(RelationshipsHost.Channel);
+        Queries = new(QueriesHost.Channel);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await QueriesHost.DisposeAsync();
+        await RelationshipsHost.DisposeAsync();
+        await EntitiesHost.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataPath, recursive: true); }
+        catch (IOException) { /* a file still held open is left for the OS temp cleaner */ }
+    }
+}
