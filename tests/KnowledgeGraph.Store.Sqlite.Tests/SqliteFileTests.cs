@@ -1,0 +1,93 @@
+using KnowledgeGraph.V1;
+using Microsoft.Data.Sqlite;
+using Xunit;
+using static KnowledgeGraph.Store.Conformance.GraphBuilders;
+
+namespace KnowledgeGraph.Store.Sqlite.Tests;
+
+/// <summary>What the file looks like: WAL, foreign keys, and adjacency answered from the indexes.</summary>
+public sealed class SqliteFileTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public async Task The_file_is_in_wal_mode_and_store_connections_enforce_foreign_keys()
+    {
+        var store = _database.OpenStore();
+        await store.InitializeAsync(CancellationToken.None);
+
+        using (var connection = _database.OpenConnection())
+            Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        await using var storeConnection = await store.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(1L, Scalar(storeConnection, "PRAGMA foreign_keys;"));
+        Assert.Equal(5000L, Scalar(storeConnection, "PRAGMA busy_timeout;"));
+        var orphan = Assert.Throws<SqliteException>(() => Scalar(storeConnection,
+            "INSERT INTO relationships (id, type, source_id, target_id, body, etag, create_time, update_time) VALUES ('x', 'SUPPLIES', 'nobody', 'nobody', x'', '1', 0, 0);"));
+        Assert.Equal(19, orphan.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Equal("sqlite:" + Path.GetFullPath(_database.FilePath), store.Location);
+    }
+
+    [Theory]
+    [InlineData("source_id", "relationships_by_source")]
+    [InlineData("target_id", "relationships_by_target")]
+    public async Task Adjacency_is_answered_from_the_endpoint_indexes(string column, string index)
+    {
+        var store = _database.OpenStore();
+        await store.InitializeAsync(CancellationToken.None);
+        await using var connection = await store.Database.OpenAsync(CancellationToken.None);
+
+        // What traversal asks (it also reads each row's body), with and without a type filter.
+        foreach (var filterTypes in new[] { true, false })
+            Assert.Contains($"USING INDEX {index}", Plan(connection, RelationshipTable.AdjacencySql(column, filterTypes)));
+        // Which relationships touch an entity (delete checks, kind changes) needs the index alone.
+        Assert.Contains($"USING COVERING INDEX {index}",
+            Plan(connection, $"SELECT id, type, valid_from, valid_to FROM relationships WHERE {column} = $id AND type = $type"));
+    }
+
+    [Fact]
+    public async Task Adjacency_respects_validity_to_the_millisecond_and_direction()
+    {
+        var store = _database.OpenStore();
+        var at = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await store.CreateEntityAsync(Country("russia", "Russia"), null, CancellationToken.None);
+        await store.CreateEntityAsync(Country("japan", "Japan"), null, CancellationToken.None);
+        await store.CreateRelationshipAsync(Supplies("ends-at", "russia", "japan", 0.1).ValidBetween(null, at), null, CancellationToken.None);
+        await store.CreateRelationshipAsync(Supplies("starts-at", "russia", "japan", 0.1).ValidBetween(at, null), null, CancellationToken.None);
+        await store.CreateRelationshipAsync(Supplies("sub-ms", "russia", "japan", 0.1).ValidBetween(at.AddTicks(1), at.AddTicks(2)), null, CancellationToken.None);
+        await store.CreateRelationshipAsync(Supplies("back", "japan", "russia", 0.1), null, CancellationToken.None);
+
+        await using var reader = await SqliteGraphReader.OpenAsync(store.Database, CancellationToken.None);
+        async Task<string[]> Adjacent(Direction direction, DateTimeOffset asOf, params string[] types) =>
+            [.. (await reader.GetRelationshipsAsync([E("russia")], direction, types.ToHashSet(), asOf, CancellationToken.None)).Select(r => r.Name)];
+
+        Assert.Equal([R("starts-at")], await Adjacent(Direction.Outgoing, at));
+        Assert.Equal([R("ends-at")], await Adjacent(Direction.Outgoing, at.AddTicks(-1)));
+        Assert.Equal([R("starts-at"), R("sub-ms")], await Adjacent(Direction.Outgoing, at.AddTicks(1)));
+        Assert.Equal([R("back")], await Adjacent(Direction.Incoming, at));
+        Assert.Equal([R("back"), R("starts-at")], await Adjacent(Direction.Both, at, "SUPPLIES"));
+        Assert.Empty(await Adjacent(Direction.Both, at, "LOCATED_IN"));
+        var refs = await reader.GetEntityRefsAsync([E("russia"), E("nowhere")], CancellationToken.None);
+        Assert.Equal("Country", Assert.Single(refs).Value.Kind);
+    }
+
+    private static string Plan(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in new[] { "$entities", "$types", "$as_of", "$id", "$type" })
+            command.Parameters.AddWithValue(name, name is "$entities" or "$types" ? "[]" : "x");
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read()) lines.Add(reader.GetString(3));
+        return string.Join("\n", lines);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose() => _database.Dispose();
+}

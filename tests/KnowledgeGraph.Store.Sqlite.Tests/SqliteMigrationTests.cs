@@ -1,0 +1,77 @@
+using Google.Protobuf.WellKnownTypes;
+using KnowledgeGraph.Store.Sqlite.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+using static KnowledgeGraph.Store.Conformance.GraphBuilders;
+
+namespace KnowledgeGraph.Store.Sqlite.Tests;
+
+public sealed class SqliteMigrationTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public async Task A_file_at_an_older_schema_version_is_migrated_forward_and_keeps_its_data()
+    {
+        var database = new SqliteDatabase(new SqliteGraphStoreOptions(_database.FilePath), NullLogger.Instance);
+        await database.MigrateAsync(1, None);
+        var japan = Country("japan", "Japan");
+        japan.Etag = "1";
+        japan.CreateTime = japan.UpdateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        await database.WriteAsync(async session =>
+        {
+            await EntityTable.InsertAsync(session, japan, None);
+            return await ChangeLog.AppendAsync(session, ChangeLog.Create, japan.Name, DateTimeOffset.UtcNow, None);
+        }, None);
+        Assert.Equal(1L, UserVersion());
+
+        var store = _database.OpenStore();
+        await store.InitializeAsync(None);
+
+        Assert.Equal((long)SchemaMigrations.LatestVersion, UserVersion());
+        Assert.Equal(japan, await store.GetEntityAsync(E("japan"), None));
+        // Version 2 brought the request log: a replay now returns the first result.
+        var first = await store.CreateEntityAsync(Country("korea", "Korea"), "req-1", None);
+        Assert.Equal(first.Value, (await store.CreateEntityAsync(Country("korea", "Korea"), "req-1", None)).Value);
+    }
+
+    [Fact]
+    public async Task Initializing_from_several_stores_at_once_and_again_is_idempotent()
+    {
+        var stores = Enumerable.Range(0, 4).Select(_ => _database.OpenStore()).ToList();
+
+        await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync(None))));
+        await stores[0].CreateEntityAsync(Country("japan", "Japan"), null, None);
+        await stores[1].InitializeAsync(None);
+        await _database.OpenStore().InitializeAsync(None);
+
+        Assert.Equal((long)SchemaMigrations.LatestVersion, UserVersion());
+        Assert.NotNull(await stores[3].GetEntityAsync(E("japan"), None));
+    }
+
+    [Fact]
+    public async Task A_file_from_a_newer_build_is_refused()
+    {
+        await _database.OpenStore().InitializeAsync(None);
+        using (var connection = _database.OpenConnection())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"PRAGMA user_version = {SchemaMigrations.LatestVersion + 1};";
+            command.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _database.OpenStore().InitializeAsync(None));
+        Assert.Contains("newer", error.Message);
+    }
+
+    private long UserVersion()
+    {
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => _database.Dispose();
+}
