@@ -1,0 +1,38 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace KnowledgeGraph.AppHost;
+
+/// <summary>
+/// Which store the services share. Parameter <c>store</c>: <c>Embedded</c> (default; the SQLite
+/// file graph.db in parameter <c>data-path</c>, default the repo's git-ignored <c>.data/</c>) or
+/// <c>Neo4j</c> (parameters <c>neo4j-endpoint</c>, <c>neo4j-database</c>, <c>neo4j-user</c> and the
+/// secret <c>neo4j-password</c>; see docs/neo4j.md).
+/// </summary>
+internal sealed record GraphStoreSettings(string Kind, IResourceBuilder<ParameterResource>? DataPath, IResourceBuilder<IResourceWithConnectionString>? Neo4j)
+{
+    public bool IsNeo4j => Neo4j is not null;
+}
+
+internal static class GraphStoreSettingsExtensions
+{
+    public static GraphStoreSettings AddGraphStoreSettings(this IDistributedApplicationBuilder builder)
+    {
+        var kind = builder.Configuration["Parameters:store"] ?? "Embedded";
+        builder.AddParameter("store", kind);
+
+        if (kind.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
+        {
+            var endpoint = builder.AddParameter("neo4j-endpoint");
+            var database = builder.AddParameter("neo4j-database", "neo4j");
+            var user = builder.AddParameter("neo4j-user", "neo4j");
+            var password = builder.AddParameter("neo4j-password", secret: true);
+            var connection = builder.AddConnectionString("neo4j",
+                ReferenceExpression.Create($"Endpoint={endpoint};Database={database};Username={user};Password={password}"));
+            return new GraphStoreSettings("Neo4j", null, connection);
+        }
+
+        var defaultDataPath = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".data"));
+        var dataPath = builder.AddParameter("data-path", defaultDataPath);
+        return new GraphStoreSettings("Embedded", dataPath, null);
+    }
+}

@@ -1,0 +1,26 @@
+using KnowledgeGraph.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var store = builder.AddGraphStoreSettings();
+
+var entities = builder.AddProject<Projects.Entities_Api>("entities")
+    .WithKnowledgeGraphService(store, httpPort: 5100, grpcPort: 5101);
+
+var relationships = builder.AddProject<Projects.Relationships_Api>("relationships")
+    .WithKnowledgeGraphService(store, httpPort: 5200, grpcPort: 5201)
+    .WaitFor(entities);
+
+var seed = builder.AddProject<Projects.KnowledgeGraph_Cli>("seed")
+    .WithSeedImport(entities, relationships)
+    .WaitFor(entities)
+    .WaitFor(relationships);
+
+var queries = builder.AddProject<Projects.Queries_Api>("queries")
+    .WithKnowledgeGraphService(store, httpPort: 5300, grpcPort: 5301)
+    .WaitForCompletion(seed);
+
+foreach (var service in new[] { entities, relationships, queries })
+    service.WithReseedCommand(seed);
+
+builder.Build().Run();

@@ -1,0 +1,27 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace KnowledgeGraph.AppHost;
+
+internal static class ServiceResourceExtensions
+{
+    /// <summary>
+    /// A Knowledge Graph service: gRPC on the h2c endpoint <c>grpc</c>, JSON transcoding and health on the
+    /// HTTP/1.1 endpoint <c>http</c>, the shared store, and a health check the dashboard shows.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithKnowledgeGraphService(
+        this IResourceBuilder<ProjectResource> service, GraphStoreSettings store, int httpPort, int grpcPort)
+    {
+        service
+            .WithHttpEndpoint(port: httpPort, name: "http", env: "HTTP_PORT", isProxied: false)
+            .WithHttpEndpoint(port: grpcPort, name: "grpc", env: "GRPC_PORT", isProxied: false)
+            .WithEndpoint("grpc", endpoint => endpoint.Transport = "http2")
+            .WithHttpHealthCheck("/health", endpointName: "http")
+            .WithUrlForEndpoint("http", url => url.DisplayText = "HTTP/JSON")
+            .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (h2c)")
+            .WithEnvironment("KnowledgeGraph__Store", store.Kind);
+
+        if (store.Neo4j is not null) service.WithReference(store.Neo4j);
+        if (store.DataPath is not null) service.WithEnvironment("KnowledgeGraph__DataPath", store.DataPath);
+        return service;
+    }
+}
