@@ -34,13 +34,14 @@ public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposab
 
         var stores = Enumerable.Range(0, Stores).Select(_ => _database.OpenStore()).ToList();
         var counts = new ConcurrentDictionary<string, int>();
+        var marks = new ConcurrentQueue<string>();
         var unexpected = new ConcurrentQueue<Exception>();
         var clock = Stopwatch.StartNew();
 
         await Task.WhenAll(
             from s in Enumerable.Range(0, Stores)
             from t in Enumerable.Range(0, TasksPerStore)
-            select Task.Run(() => WriterAsync(stores[s], $"w{s}-{t}", counts, unexpected)));
+            select Task.Run(() => WriterAsync(stores[s], $"w{s}-{t}", counts, marks, unexpected)));
 
         clock.Stop();
         Assert.Empty(unexpected);
@@ -56,12 +57,15 @@ public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(seedWrites + created + updated + related, Count(connection, "SELECT count(*) FROM change_log"));
         Assert.Equal(updated, Count(connection, "SELECT count(*) FROM change_log WHERE op = 'UPDATE'"));
         Assert.Equal(Count(connection, "SELECT count(*) FROM change_log"), Count(connection, "SELECT max(seq) FROM change_log"));
+        var hot = await seed.GetEntitiesAsync([.. Enumerable.Range(0, HotEntities).Select(h => E($"hot-{h}"))], None);
+        var kept = hot.SelectMany(e => e.Description.Split(';', StringSplitOptions.RemoveEmptyEntries)).Order(StringComparer.Ordinal);
+        Assert.Equal(marks.Order(StringComparer.Ordinal), kept);
         var acknowledged = created + updated + related;
         output.WriteLine($"{acknowledged} writes acknowledged ({created} creates, {updated} updates, {related} relationships, {aborted} etag conflicts) " +
             $"in {clock.Elapsed.TotalSeconds:0.00} s: {acknowledged / clock.Elapsed.TotalSeconds:0} writes/s");
     }
 
-    private static async Task WriterAsync(IGraphStore store, string writer, ConcurrentDictionary<string, int> counts, ConcurrentQueue<Exception> unexpected)
+    private static async Task WriterAsync(IGraphStore store, string writer, ConcurrentDictionary<string, int> counts, ConcurrentQueue<string> marks, ConcurrentQueue<Exception> unexpected)
     {
         string? last = null;
         for (var i = 0; i < WritesPerTask; i++)
@@ -76,9 +80,13 @@ public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposab
                         counts.AddOrUpdate("entity", 1, (_, n) => n + 1);
                         break;
                     case 1:
-                        var hot = E($"hot-{i % HotEntities}");
-                        var current = (await store.GetEntityAsync(hot, None))!;
-                        await store.UpdateEntityAsync(Country($"hot-{i % HotEntities}", $"{writer} {i}"), current.Etag, false, null, None);
+                        // Read-modify-write: a lost update would drop another writer's mark from the description.
+                        var current = (await store.GetEntityAsync(E($"hot-{i % HotEntities}"), None))!;
+                        var next = current.Clone();
+                        next.Description += $"{writer}-{i};";
+                        await Task.Yield();
+                        await store.UpdateEntityAsync(next, current.Etag, false, null, None);
+                        marks.Enqueue($"{writer}-{i}");
                         counts.AddOrUpdate("update", 1, (_, n) => n + 1);
                         break;
                     default:
