@@ -1,0 +1,104 @@
+using KnowledgeGraph.Domain;
+using KnowledgeGraph.Domain.Ontology;
+using KnowledgeGraph.Domain.Search;
+using KnowledgeGraph.Store.Neo4j.Cypher;
+using KnowledgeGraph.V1;
+
+namespace KnowledgeGraph.Store.Neo4j.Mapping;
+
+/// <summary>
+/// The Neo4j properties written for an entity or relationship: scalars a user can query in Neo4j
+/// Browser, plus the blob that round-trips everything. Stored values carry etag and times.
+/// </summary>
+internal static class PropertyMaps
+{
+    public static Dictionary<string, object?> Entity(Entity stored)
+    {
+        var id = ResourceNames.TryParseEntity(stored.Name, out var parsed) ? parsed : stored.Name;
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = id,
+            ["name"] = stored.Name,
+            ["kind"] = stored.Kind,
+            ["display_name"] = stored.DisplayName,
+            ["description"] = stored.Description,
+            ["aliases"] = stored.Aliases.ToList(),
+            ["search_text"] = SearchTextOf(stored),
+            ["etag"] = stored.Etag,
+            ["create_time"] = stored.CreateTime?.ToDateTimeOffset(),
+            ["update_time"] = stored.UpdateTime?.ToDateTimeOffset(),
+            ["blob"] = Blobs.Of(stored),
+        };
+        foreach (var (name, value) in stored.Properties) map[GraphModel.PropertyPrefix + name] = Scalar(value);
+        foreach (var (scheme, value) in stored.ExternalIds) map[GraphModel.ExternalIdPrefix + scheme] = value;
+        return Compact(map);
+    }
+
+    /// <summary>The properties of the <c>:RelationshipRecord</c> node.</summary>
+    public static Dictionary<string, object?> Record(Relationship stored) => Compact(new(StringComparer.Ordinal)
+    {
+        ["id"] = IdOf(stored),
+        ["name"] = stored.Name,
+        ["type"] = stored.Type,
+        ["source"] = stored.Source,
+        ["target"] = stored.Target,
+        ["source_id"] = EntityId(stored.Source),
+        ["target_id"] = EntityId(stored.Target),
+        ["etag"] = stored.Etag,
+        ["create_time"] = stored.CreateTime?.ToDateTimeOffset(),
+        ["update_time"] = stored.UpdateTime?.ToDateTimeOffset(),
+        ["blob"] = Blobs.Of(stored),
+    });
+
+    /// <summary>The properties of the Neo4j relationship the traversals walk: validity, dependency weight, commodity.</summary>
+    public static Dictionary<string, object?> Edge(Relationship stored, GraphOntology ontology)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = IdOf(stored),
+            ["name"] = stored.Name,
+            ["etag"] = stored.Etag,
+            ["create_time"] = stored.CreateTime?.ToDateTimeOffset(),
+            ["update_time"] = stored.UpdateTime?.ToDateTimeOffset(),
+            ["valid_from"] = stored.ValidFrom?.ToDateTimeOffset(),
+            ["valid_to"] = stored.ValidTo?.ToDateTimeOffset(),
+            ["weight"] = ontology.DependencyWeight(stored),
+            ["commodity"] = stored.Properties.TryGetValue("commodity", out var commodity) ? commodity.AsString() : null,
+            ["blob"] = Blobs.Of(stored),
+        };
+        foreach (var (name, value) in stored.Properties) map[GraphModel.PropertyPrefix + name] = Scalar(value);
+        return Compact(map);
+    }
+
+    /// <summary>Id, display name and aliases, normalized and '|'-separated, so a match never spans two fields.</summary>
+    public static string SearchTextOf(Entity entity)
+    {
+        var fields = new List<string> { entity.DisplayName };
+        fields.AddRange(entity.Aliases);
+        if (ResourceNames.TryParseEntity(entity.Name, out var id)) fields.Add(id);
+        return string.Join('|', fields.Select(SearchText.Normalize));
+    }
+
+    public static string EntityId(string name) => ResourceNames.TryParseEntity(name, out var id) ? id : name;
+
+    public static string RelationshipId(string name) => ResourceNames.TryParseRelationship(name, out var id) ? id : name;
+
+    private static string IdOf(Relationship relationship) => RelationshipId(relationship.Name);
+
+    private static object? Scalar(PropertyValue value) => value.ValueCase switch
+    {
+        PropertyValue.ValueOneofCase.StringValue => value.StringValue,
+        PropertyValue.ValueOneofCase.NumberValue => value.NumberValue,
+        PropertyValue.ValueOneofCase.IntegerValue => value.IntegerValue,
+        PropertyValue.ValueOneofCase.BoolValue => value.BoolValue,
+        PropertyValue.ValueOneofCase.TimestampValue => value.TimestampValue.ToDateTimeOffset(),
+        _ => null,
+    };
+
+    /// <summary>Neo4j stores no null property: leave them out.</summary>
+    private static Dictionary<string, object?> Compact(Dictionary<string, object?> map)
+    {
+        foreach (var key in map.Where(p => p.Value is null).Select(p => p.Key).ToList()) map.Remove(key);
+        return map;
+    }
+}
