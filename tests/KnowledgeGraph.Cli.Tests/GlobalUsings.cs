@@ -1,0 +1,2 @@
+global using KnowledgeGraph.Cli.Tests.Infrastructure;
+global using Xunit;
