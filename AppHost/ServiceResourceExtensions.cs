@@ -12,8 +12,8 @@ internal static class ServiceResourceExtensions
         this IResourceBuilder<ProjectResource> service, GraphStoreSettings store, int httpPort, int grpcPort)
     {
         service
-            .WithHttpEndpoint(port: httpPort, name: "http", env: "HTTP_PORT", isProxied: false)
-            .WithHttpEndpoint(port: grpcPort, name: "grpc", env: "GRPC_PORT", isProxied: false)
+            .WithHttpEndpoint(port: httpPort, name: "http", env: "HTTP_PORT")
+            .WithHttpEndpoint(port: grpcPort, name: "grpc", env: "GRPC_PORT")
             .WithEndpoint("grpc", endpoint => endpoint.Transport = "http2")
             .WithHttpHealthCheck("/health", endpointName: "http")
             .WithUrlForEndpoint("http", url => url.DisplayText = "HTTP/JSON")
