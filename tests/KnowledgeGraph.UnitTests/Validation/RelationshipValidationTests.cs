@@ -1,0 +1,86 @@
+using Google.Protobuf.WellKnownTypes;
+using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Domain.Ontology;
+using KnowledgeGraph.Domain.Validation;
+using KnowledgeGraph.V1;
+using Xunit;
+
+namespace KnowledgeGraph.UnitTests.Validation;
+
+public sealed class RelationshipValidationTests
+{
+    private static readonly GraphValidator Validator = new(GraphOntology.Default);
+
+    private static Relationship Supplies(double share) => new()
+    {
+        Name = "relationships/sakhalin-2-supplies-japan",
+        Type = "SUPPLIES",
+        Source = "entities/sakhalin-2",
+        Target = "entities/japan",
+        Properties = { ["share"] = new PropertyValue { NumberValue = share }, ["commodity"] = new PropertyValue { StringValue = "entities/natural-gas" } },
+        ValidTo = Timestamp.FromDateTime(new DateTime(2033, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
+    };
+
+    private static (string Field, string Reason)[] Problems(Relationship relationship) =>
+        Validator.Validate(relationship).Select(v => (v.Field, v.Reason)).ToArray();
+
+    [Fact]
+    public void A_well_formed_relationship_has_no_violations() => Assert.Empty(Problems(Supplies(0.09)));
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(1.0001)]
+    [InlineData(double.NaN)]
+    public void Share_lies_in_zero_exclusive_to_one_inclusive(double share) =>
+        Assert.Contains(("relationship.properties[share]", "PROPERTY_OUT_OF_RANGE"), Problems(Supplies(share)));
+
+    [Fact]
+    public void Share_of_exactly_one_is_allowed() => Assert.Empty(Problems(Supplies(1.0)));
+
+    [Fact]
+    public void The_weight_property_of_a_dependency_type_is_required()
+    {
+        var relationship = Supplies(0.5);
+        relationship.Properties.Remove("share");
+        Assert.Contains(("relationship.properties[share]", "MISSING_FIELD"), Problems(relationship));
+    }
+
+    [Fact]
+    public void Reference_properties_must_name_an_entity()
+    {
+        var relationship = Supplies(0.5);
+        relationship.Properties["commodity"] = new PropertyValue { StringValue = "natural gas" };
+        Assert.Contains(("relationship.properties[commodity]", "INVALID_REFERENCE"), Problems(relationship));
+    }
+
+    [Fact]
+    public void Type_must_be_known_and_endpoints_must_be_entity_names()
+    {
+        var relationship = Supplies(0.5);
+        relationship.Type = "LOVES";
+        relationship.Source = "japan";
+        var problems = Problems(relationship);
+        Assert.Contains(("relationship.type", "UNKNOWN_RELATIONSHIP_TYPE"), problems);
+        Assert.Contains(("relationship.source", "INVALID_NAME"), problems);
+    }
+
+    [Fact]
+    public void Valid_from_must_be_before_valid_to()
+    {
+        var relationship = Supplies(0.5);
+        relationship.ValidFrom = relationship.ValidTo;
+        Assert.Contains(("relationship.valid_to", "INVALID_VALIDITY"), Problems(relationship));
+    }
+
+    [Fact]
+    public void Endpoint_kinds_are_checked_against_the_type()
+    {
+        var relationship = Supplies(0.5);
+        Validator.CheckEndpointKinds(relationship, "Project", "Country");
+        var error = Assert.Throws<GraphException>(() => Validator.CheckEndpointKinds(relationship, "Person", "Commodity"));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, error.Code);
+        Assert.Equal(["relationship.source", "relationship.target"], error.Violations.Select(v => v.Field));
+        Assert.All(error.Violations, v => Assert.Equal(ErrorReasons.WrongEndpointKind, v.Reason));
+    }
+}
