@@ -37,7 +37,7 @@ public sealed class GlobalOptions
 
     public Option<int> Timeout { get; } = new("--timeout")
     {
-        Description = "Seconds to wait for each call (imports: for the whole import)",
+        Description = "Seconds to wait for each call (an import gets at least 600)",
         DefaultValueFactory = _ => 30,
         Recursive = true,
     };
