@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf.Collections;
 using Grpc.Core;
 using KnowledgeGraph.Domain;
@@ -73,11 +74,26 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
     {
         var now = clock.GetUtcNow();
         var stopAt = now + options.MaxQueryTime;
-        if (context.Deadline != DateTime.MaxValue)
+        if (Deadline(context, now) is { } deadline)
         {
-            var beforeDeadline = new DateTimeOffset(context.Deadline, TimeSpan.Zero) - options.DeadlineMargin;
+            var beforeDeadline = deadline - options.DeadlineMargin;
             if (beforeDeadline < stopAt) stopAt = beforeDeadline;
         }
         return new TraversalBudget(options.MaxExpandedRelationships, stopAt);
+    }
+
+    /// <summary>
+    /// The call's deadline, if it has one. A client with no time left sends a timeout shorter than
+    /// one tick (Grpc.Net.Client sends <c>grpc-timeout: 1n</c>), which the ASP.NET Core gRPC server
+    /// decodes to zero and reports as no deadline at all; such a call is treated as already at its
+    /// deadline, not as one that may run for MaxQueryTime.
+    /// </summary>
+    private static DateTimeOffset? Deadline(ServerCallContext context, DateTimeOffset now)
+    {
+        if (context.Deadline != DateTime.MaxValue) return new DateTimeOffset(context.Deadline, TimeSpan.Zero);
+        var timeout = context.GetHttpContext().Request.Headers["grpc-timeout"].ToString();
+        if (timeout.Length < 2 || !long.TryParse(timeout.AsSpan(0, timeout.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount)) return null;
+        var belowOneTick = amount == 0 || (timeout[^1] == 'n' && amount < 100);
+        return belowOneTick ? now : null;
     }
 }
