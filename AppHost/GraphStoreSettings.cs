@@ -6,12 +6,14 @@ namespace KnowledgeGraph.AppHost;
 /// Which store the services share. Parameter <c>store</c>: <c>Embedded</c> (default; the SQLite
 /// file graph.db in parameter <c>data-path</c>, default the repo's git-ignored <c>.data/</c>) or
 /// <c>Neo4j</c> (parameters <c>neo4j-endpoint</c>, <c>neo4j-database</c>, <c>neo4j-user</c> and the
-/// secret <c>neo4j-password</c>; see docs/neo4j.md).
+/// secret <c>neo4j-password</c>; see docs/neo4j.md), or <c>Neo4jContainer</c> (a <c>neo4j:5</c>
+/// container started by the AppHost, where a container runtime exists; parameter <c>neo4j-password</c>).
 /// </summary>
-internal sealed record GraphStoreSettings(string Kind, IResourceBuilder<ParameterResource>? DataPath, IResourceBuilder<IResourceWithConnectionString>? Neo4j)
-{
-    public bool IsNeo4j => Neo4j is not null;
-}
+internal sealed record GraphStoreSettings(
+    string Kind,
+    IResourceBuilder<ParameterResource>? DataPath,
+    IResourceBuilder<IResourceWithConnectionString>? Neo4j,
+    IResourceBuilder<ContainerResource>? Neo4jContainer = null);
 
 internal static class GraphStoreSettingsExtensions
 {
@@ -19,6 +21,18 @@ internal static class GraphStoreSettingsExtensions
     {
         var kind = builder.Configuration["Parameters:store"] ?? "Embedded";
         builder.AddParameter("store", kind);
+
+        if (kind.Equals("Neo4jContainer", StringComparison.OrdinalIgnoreCase))
+        {
+            var password = builder.AddParameter("neo4j-password", secret: true);
+            var container = builder.AddContainer("neo4j-server", "neo4j", "5")
+                .WithHttpEndpoint(targetPort: 7474, name: "http")
+                .WithEnvironment("NEO4J_AUTH", ReferenceExpression.Create($"neo4j/{password}"))
+                .WithHttpHealthCheck("/", endpointName: "http");
+            var connection = builder.AddConnectionString("neo4j",
+                ReferenceExpression.Create($"Endpoint={container.GetEndpoint("http")};Database=neo4j;Username=neo4j;Password={password}"));
+            return new GraphStoreSettings("Neo4j", null, connection, container);
+        }
 
         if (kind.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
         {

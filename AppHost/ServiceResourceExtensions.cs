@@ -21,6 +21,7 @@ internal static class ServiceResourceExtensions
             .WithEnvironment("KnowledgeGraph__Store", store.Kind);
 
         if (store.Neo4j is not null) service.WithReference(store.Neo4j);
+        if (store.Neo4jContainer is not null) service.WaitFor(store.Neo4jContainer);
         if (store.DataPath is not null) service.WithEnvironment("KnowledgeGraph__DataPath", store.DataPath);
         return service;
     }
