@@ -22,7 +22,7 @@ public sealed class EntityGrpcService(IGraphStore store, GraphValidator validato
     public override async Task<Entity> CreateEntity(CreateEntityRequest request, ServerCallContext context)
     {
         var id = RequestChecks.Id(request.EntityId, "entity_id");
-        var entity = Writable(RequestChecks.Present(request.Entity, "entity"));
+        var entity = RequestChecks.Present(request.Entity, "entity").WithoutServerFields();
         entity.Name = ResourceNames.Entity(id);
         GraphValidator.ThrowIfAny(validator.Validate(entity));
         var requestId = RequestChecks.RequestId(request.RequestId);
@@ -47,13 +47,8 @@ public sealed class EntityGrpcService(IGraphStore store, GraphValidator validato
 
     public override async Task<BatchGetEntitiesResponse> BatchGetEntities(BatchGetEntitiesRequest request, ServerCallContext context)
     {
-        RequestChecks.BatchSize(request.Names.Count, "names");
-        var names = request.Names.Select((name, i) => RequestChecks.EntityName(name, $"names[{i}]")).ToList();
-        var found = (await store.GetEntitiesAsync(names.Distinct().ToList(), context.CancellationToken)).ToDictionary(e => e.Name);
-        var response = new BatchGetEntitiesResponse();
-        foreach (var name in names)
-            response.Entities.Add(found.GetValueOrDefault(name) ?? throw GraphException.NotFound(ResourceNames.EntityType, name));
-        return response;
+        var found = await BatchGet.InRequestOrderAsync(request.Names, RequestChecks.EntityName, store.GetEntitiesAsync, r => r.Name, ResourceNames.EntityType, context.CancellationToken);
+        return new BatchGetEntitiesResponse { Entities = { found } };
     }
 
     public override async Task<ListEntitiesResponse> ListEntities(ListEntitiesRequest request, ServerCallContext context)
@@ -80,7 +75,7 @@ public sealed class EntityGrpcService(IGraphStore store, GraphValidator validato
         var stored = await store.GetEntityAsync(name, context.CancellationToken);
         if (stored is null && !request.AllowMissing) throw GraphException.NotFound(ResourceNames.EntityType, name);
 
-        var updated = stored is null ? Writable(patch) : Merger.Apply(stored, Writable(patch), request.UpdateMask);
+        var updated = stored is null ? patch.WithoutServerFields() : Merger.Apply(stored, patch.WithoutServerFields(), request.UpdateMask);
         updated.Name = name;
         GraphValidator.ThrowIfAny(validator.Validate(updated));
         var expectedEtag = RequestChecks.Etag(patch.Etag) ?? stored?.Etag;
@@ -112,18 +107,8 @@ public sealed class EntityGrpcService(IGraphStore store, GraphValidator validato
 
     public override Task<ImportSummary> ImportEntities(IAsyncStreamReader<ImportEntitiesRequest> requestStream, ServerCallContext context) =>
         new BulkImport<Entity>(
-                row => validator.Validate(Writable(row), "entities[]"),
+                row => validator.Validate(row, "entities[]"),
                 row => row.Name,
-                (rows, ct) => store.UpsertEntitiesAsync(rows.Select(Writable).ToList(), 0, ct))
+                (rows, ct) => store.UpsertEntitiesAsync(rows.Select(r => r.WithoutServerFields()).ToList(), 0, ct))
             .RunAsync(requestStream, batch => batch.Entities, "entities", context);
-
-    /// <summary>The client-writable part of an entity: server-set fields are cleared.</summary>
-    private static Entity Writable(Entity entity)
-    {
-        var copy = entity.Clone();
-        copy.Etag = "";
-        copy.CreateTime = null;
-        copy.UpdateTime = null;
-        return copy;
-    }
 }

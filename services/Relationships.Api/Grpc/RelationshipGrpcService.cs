@@ -21,7 +21,7 @@ public sealed class RelationshipGrpcService(IGraphStore store, GraphValidator va
     public override async Task<Relationship> CreateRelationship(CreateRelationshipRequest request, ServerCallContext context)
     {
         var id = RequestChecks.Id(request.RelationshipId, "relationship_id");
-        var relationship = Writable(RequestChecks.Present(request.Relationship, "relationship"));
+        var relationship = RequestChecks.Present(request.Relationship, "relationship").WithoutServerFields();
         relationship.Name = ResourceNames.Relationship(id);
         GraphValidator.ThrowIfAny(validator.Validate(relationship));
         var requestId = RequestChecks.RequestId(request.RequestId);
@@ -47,13 +47,8 @@ public sealed class RelationshipGrpcService(IGraphStore store, GraphValidator va
 
     public override async Task<BatchGetRelationshipsResponse> BatchGetRelationships(BatchGetRelationshipsRequest request, ServerCallContext context)
     {
-        RequestChecks.BatchSize(request.Names.Count, "names");
-        var names = request.Names.Select((name, i) => RequestChecks.RelationshipName(name, $"names[{i}]")).ToList();
-        var found = (await store.GetRelationshipsAsync(names.Distinct().ToList(), context.CancellationToken)).ToDictionary(r => r.Name);
-        var response = new BatchGetRelationshipsResponse();
-        foreach (var name in names)
-            response.Relationships.Add(found.GetValueOrDefault(name) ?? throw GraphException.NotFound(ResourceNames.RelationshipType, name));
-        return response;
+        var found = await BatchGet.InRequestOrderAsync(request.Names, RequestChecks.RelationshipName, store.GetRelationshipsAsync, r => r.Name, ResourceNames.RelationshipType, context.CancellationToken);
+        return new BatchGetRelationshipsResponse { Relationships = { found } };
     }
 
     public override async Task<ListRelationshipsResponse> ListRelationships(ListRelationshipsRequest request, ServerCallContext context)
@@ -78,13 +73,13 @@ public sealed class RelationshipGrpcService(IGraphStore store, GraphValidator va
         if (stored is null && !request.AllowMissing) throw GraphException.NotFound(ResourceNames.RelationshipType, name);
 
         Relationship updated;
-        if (stored is null) updated = Writable(patch);
+        if (stored is null) updated = patch.WithoutServerFields();
         else
         {
             CheckImmutable(patch.Type, stored.Type, "relationship.type");
             CheckImmutable(patch.Source, stored.Source, "relationship.source");
             CheckImmutable(patch.Target, stored.Target, "relationship.target");
-            updated = Merger.Apply(stored, Writable(patch), request.UpdateMask);
+            updated = Merger.Apply(stored, patch.WithoutServerFields(), request.UpdateMask);
         }
         updated.Name = name;
         GraphValidator.ThrowIfAny(validator.Validate(updated));
@@ -119,9 +114,9 @@ public sealed class RelationshipGrpcService(IGraphStore store, GraphValidator va
 
     public override Task<ImportSummary> ImportRelationships(IAsyncStreamReader<ImportRelationshipsRequest> requestStream, ServerCallContext context) =>
         new BulkImport<Relationship>(
-                row => validator.Validate(Writable(row), "relationships[]"),
+                row => validator.Validate(row, "relationships[]"),
                 row => row.Name,
-                (rows, ct) => store.UpsertRelationshipsAsync(rows.Select(Writable).ToList(), 0, ct))
+                (rows, ct) => store.UpsertRelationshipsAsync(rows.Select(r => r.WithoutServerFields()).ToList(), 0, ct))
             .RunAsync(requestStream, batch => batch.Relationships, "relationships", context);
 
     /// <summary>For validate_only: the endpoint checks the store would make inside the write.</summary>
@@ -137,14 +132,5 @@ public sealed class RelationshipGrpcService(IGraphStore store, GraphValidator va
     {
         if (requested.Length > 0 && requested != stored)
             throw GraphException.InvalidArgument(ErrorReasons.ImmutableField, field, $"cannot change after creation (is '{stored}'); delete and recreate the relationship instead");
-    }
-
-    private static Relationship Writable(Relationship relationship)
-    {
-        var copy = relationship.Clone();
-        copy.Etag = "";
-        copy.CreateTime = null;
-        copy.UpdateTime = null;
-        return copy;
     }
 }
