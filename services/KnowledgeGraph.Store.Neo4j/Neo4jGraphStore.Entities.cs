@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Validation;
 using System.Security.Cryptography;
 using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Domain;
@@ -177,30 +178,15 @@ public sealed partial class Neo4jGraphStore
         }
     }
 
-    private sealed record Incident(string Name, string Type, string Source, string Target, string? SourceKind, string? TargetKind);
-
-    private static async Task<IReadOnlyList<Incident>> IncidentsAsync(QueryApiTransaction tx, string entityName, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<IncidentRelationship>> IncidentsAsync(QueryApiTransaction tx, string entityName, CancellationToken cancellationToken)
     {
         var result = await tx.RunAsync(EntityStatements.Incidents.Bind(("id", PropertyMaps.EntityId(entityName))), cancellationToken);
-        return result.Rows.Select(r => new Incident(r.Get<string>("name"), r.Get<string>("type"), r.Get<string>("source"), r.Get<string>("target"), r.GetString("source_kind"), r.GetString("target_kind"))).ToList();
+        return result.Rows.Select(r => new IncidentRelationship(r.Get<string>("name"), r.Get<string>("type"), r.Get<string>("source"), r.Get<string>("target"), r.GetString("source_kind") ?? "", r.GetString("target_kind") ?? "")).ToList();
     }
 
     /// <summary>INVALID_ARGUMENT when <paramref name="entityName"/> becoming <paramref name="newKind"/> would break one of its relationships.</summary>
-    private async Task<GraphException?> KindChangeConflictAsync(QueryApiTransaction tx, string entityName, string newKind, CancellationToken cancellationToken)
-    {
-        foreach (var incident in await IncidentsAsync(tx, entityName, cancellationToken))
-        {
-            var type = _validator.Ontology.FindType(incident.Type);
-            if (type is null) continue;
-            var sourceKind = incident.Source == entityName ? newKind : incident.SourceKind ?? "";
-            var targetKind = incident.Target == entityName ? newKind : incident.TargetKind ?? "";
-            if (!type.SourceKinds.Contains(sourceKind) || !type.TargetKinds.Contains(targetKind))
-                return GraphException.InvalidArgument(ErrorReasons.WrongEndpointKind, "entity.kind",
-                    $"{entityName} cannot become a {newKind}: its relationship {incident.Name} is {type.Name}, which goes from " +
-                    $"{string.Join(" or ", type.SourceKinds)} to {string.Join(" or ", type.TargetKinds)}");
-        }
-        return null;
-    }
+    private async Task<GraphException?> KindChangeConflictAsync(QueryApiTransaction tx, string entityName, string newKind, CancellationToken cancellationToken) =>
+        StoredGraphRules.KindChangeConflict(_validator.Ontology, entityName, newKind, await IncidentsAsync(tx, entityName, cancellationToken));
 
     /// <summary>The entity as stored: a new etag, the create time kept from <paramref name="existing"/>, update time now.</summary>
     private Entity Stamp(Entity entity, Entity? existing)

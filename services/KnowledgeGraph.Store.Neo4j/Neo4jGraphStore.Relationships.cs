@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Validation;
 using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Errors;
@@ -60,7 +61,7 @@ public sealed partial class Neo4jGraphStore
             }
             if (!string.IsNullOrEmpty(expectedEtag) && expectedEtag != existing.Etag)
                 throw GraphException.EtagMismatch(ResourceNames.RelationshipType, relationship.Name);
-            if (ImmutableChange(existing, relationship) is { } immutable) throw immutable;
+            if (StoredGraphRules.ImmutableChange(existing, relationship) is { } immutable) throw immutable;
             var stored = Stamp(relationship, existing);
             if (await ReplaceRelationshipsAsync(tx, [(stored, existing.Etag)], cancellationToken) != 1)
                 throw GraphException.EtagMismatch(ResourceNames.RelationshipType, relationship.Name);
@@ -94,7 +95,7 @@ public sealed partial class Neo4jGraphStore
                 var existing = current.GetValueOrDefault(relationship.Name);
                 if (existing is not null)
                 {
-                    if (ImmutableChange(existing, relationship) is { } immutable)
+                    if (StoredGraphRules.ImmutableChange(existing, relationship) is { } immutable)
                         Reject(summary, firstRow + i, relationship.Name, immutable);
                     else if (Blobs.Of(existing) == Blobs.Of(relationship))
                         summary.Unchanged++;
@@ -211,18 +212,6 @@ public sealed partial class Neo4jGraphStore
         }).ToList();
         var result = await tx.RunAsync(RelationshipStatements.Replace.Bind(("rows", parameters)), cancellationToken);
         return result.Rows.Count;
-    }
-
-    /// <summary>INVALID_ARGUMENT (IMMUTABLE_FIELD) when a write would change a relationship's type or endpoints.</summary>
-    private static GraphException? ImmutableChange(Relationship stored, Relationship incoming)
-    {
-        string? field = stored.Type != incoming.Type ? "type" : stored.Source != incoming.Source ? "source" : stored.Target != incoming.Target ? "target" : null;
-        return field is null
-            ? null
-            : GraphException.InvalidArgument(ErrorReasons.ImmutableField, $"relationship.{field}",
-                $"cannot change from '{Field(stored, field)}' to '{Field(incoming, field)}'; delete the relationship and create a new one");
-
-        static string Field(Relationship r, string f) => f switch { "type" => r.Type, "source" => r.Source, _ => r.Target };
     }
 
     private Relationship Stamp(Relationship relationship, Relationship? existing)

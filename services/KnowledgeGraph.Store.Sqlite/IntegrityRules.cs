@@ -21,31 +21,6 @@ internal static class IntegrityRules
     }
 
     /// <summary>INVALID_ARGUMENT when <paramref name="entityName"/> becoming <paramref name="newKind"/> would break one of its relationships.</summary>
-    public static async Task<GraphException?> KindChangeConflictAsync(SqlSession session, GraphValidator validator, string entityName, string newKind, CancellationToken cancellationToken)
-    {
-        foreach (var incident in await RelationshipTable.IncidentsAsync(session, entityName, cancellationToken))
-        {
-            var type = validator.Ontology.FindType(incident.Type);
-            if (type is null) continue;
-            var sourceKind = incident.Source == entityName ? newKind : incident.SourceKind;
-            var targetKind = incident.Target == entityName ? newKind : incident.TargetKind;
-            if (!type.SourceKinds.Contains(sourceKind) || !type.TargetKinds.Contains(targetKind))
-                return GraphException.InvalidArgument(ErrorReasons.WrongEndpointKind, "entity.kind",
-                    $"{entityName} cannot become a {newKind}: its relationship {incident.Name} is {type.Name}, which goes from " +
-                    $"{string.Join(" or ", type.SourceKinds)} to {string.Join(" or ", type.TargetKinds)}");
-        }
-        return null;
-    }
-
-    /// <summary>INVALID_ARGUMENT (IMMUTABLE_FIELD) when a write would change a relationship's type or endpoints.</summary>
-    public static GraphException? ImmutableChange(Relationship stored, Relationship incoming)
-    {
-        string? field = stored.Type != incoming.Type ? "type" : stored.Source != incoming.Source ? "source" : stored.Target != incoming.Target ? "target" : null;
-        return field is null
-            ? null
-            : GraphException.InvalidArgument(ErrorReasons.ImmutableField, $"relationship.{field}",
-                $"cannot change from '{Field(stored, field)}' to '{Field(incoming, field)}'; delete the relationship and create a new one");
-
-        static string Field(Relationship r, string f) => f switch { "type" => r.Type, "source" => r.Source, _ => r.Target };
-    }
+    public static async Task<GraphException?> KindChangeConflictAsync(SqlSession session, GraphValidator validator, string entityName, string newKind, CancellationToken cancellationToken) =>
+        StoredGraphRules.KindChangeConflict(validator.Ontology, entityName, newKind, await RelationshipTable.IncidentsAsync(session, entityName, cancellationToken));
 }

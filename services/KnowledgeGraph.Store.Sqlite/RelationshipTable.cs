@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Validation;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Domain;
@@ -10,7 +11,6 @@ namespace KnowledgeGraph.Store.Sqlite;
 internal static class RelationshipTable
 {
     /// <summary>A relationship touching an entity, with both endpoints' kinds (for kind-change checks).</summary>
-    public sealed record Incident(string Name, string Type, string Source, string Target, string SourceKind, string TargetKind);
 
     public static async Task<Relationship?> FindAsync(SqlSession session, string name, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ internal static class RelationshipTable
             "SELECT id FROM relationships WHERE source_id = $id UNION SELECT id FROM relationships WHERE target_id = $id ORDER BY id;",
             r => ResourceNames.Relationship(r.GetString(0)), cancellationToken, ("$id", Ids.OfEntity(entityName)));
 
-    public static Task<List<Incident>> IncidentsAsync(SqlSession session, string entityName, CancellationToken cancellationToken) =>
+    public static Task<List<IncidentRelationship>> IncidentsAsync(SqlSession session, string entityName, CancellationToken cancellationToken) =>
         session.QueryAsync(
             """
             SELECT r.id, r.type, r.source_id, r.target_id, s.kind, t.kind
@@ -101,7 +101,7 @@ internal static class RelationshipTable
             WHERE r.source_id = $id OR r.target_id = $id
             ORDER BY r.id;
             """,
-            r => new Incident(ResourceNames.Relationship(r.GetString(0)), r.GetString(1), ResourceNames.Entity(r.GetString(2)), ResourceNames.Entity(r.GetString(3)), r.GetString(4), r.GetString(5)),
+            r => new IncidentRelationship(ResourceNames.Relationship(r.GetString(0)), r.GetString(1), ResourceNames.Entity(r.GetString(2)), ResourceNames.Entity(r.GetString(3)), r.GetString(4), r.GetString(5)),
             cancellationToken, ("$id", Ids.OfEntity(entityName)));
 
     public static Task InsertAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>

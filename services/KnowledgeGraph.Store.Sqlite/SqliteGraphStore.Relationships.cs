@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.V1;
@@ -37,7 +38,7 @@ public sealed partial class SqliteGraphStore
             }
             if (!string.IsNullOrEmpty(expectedEtag) && expectedEtag != existing.Etag)
                 throw GraphException.EtagMismatch(ResourceNames.RelationshipType, relationship.Name);
-            if (IntegrityRules.ImmutableChange(existing, relationship) is { } immutable) throw immutable;
+            if (StoredGraphRules.ImmutableChange(existing, relationship) is { } immutable) throw immutable;
             return await ReplaceRelationshipAsync(write, existing, relationship, cancellationToken);
         }, cancellationToken);
 
@@ -63,7 +64,7 @@ public sealed partial class SqliteGraphStore
                 var existing = await RelationshipTable.FindAsync(write.Session, relationship.Name, cancellationToken);
                 if (existing is not null)
                 {
-                    if (IntegrityRules.ImmutableChange(existing, relationship) is { } immutable)
+                    if (StoredGraphRules.ImmutableChange(existing, relationship) is { } immutable)
                         Reject(summary, firstRow + i, relationship.Name, immutable);
                     else if (RelationshipTable.SameContent(existing, relationship))
                         summary.Unchanged++;
