@@ -45,4 +45,23 @@ public sealed class EndToEndTests(AppHostFixture fixture, ITestOutputHelper outp
         var russia = Assert.Single(trace.Dependencies, d => d.Entity.Name == "entities/russia");
         Assert.Equal(0.09, russia.Exposure, precision: 6);
     }
+
+    [Fact]
+    public async Task The_Reseed_command_reloads_the_seed_through_the_import_api()
+    {
+        var relationships = new RelationshipService.RelationshipServiceClient(fixture.Channel("relationships"));
+        const string supply = "relationships/sakhalin-2-supplies-japan";
+        await relationships.DeleteRelationshipAsync(new DeleteRelationshipRequest { Name = supply });
+
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState("seed", out var before));
+        var previousRun = before!.Snapshot.StartTimeStamp;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync("entities", "reseed", timeout.Token);
+        Assert.True(result.Success, result.Message);
+        await fixture.App.ResourceNotifications.WaitForResourceAsync("seed",
+            e => e.Snapshot.State?.Text == KnownResourceStates.Finished && e.Snapshot.StartTimeStamp != previousRun, timeout.Token);
+
+        var restored = await relationships.GetRelationshipAsync(new GetRelationshipRequest { Name = supply });
+        Assert.Equal(0.09, restored.Properties["share"].NumberValue);
+    }
 }
