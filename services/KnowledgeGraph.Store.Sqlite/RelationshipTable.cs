@@ -59,10 +59,12 @@ internal static class RelationshipTable
           {(filterTypes ? "AND type IN (SELECT value FROM json_each($types))" : "")}
           AND (valid_from IS NULL OR valid_from <= $as_of)
           AND (valid_to IS NULL OR valid_to > $as_of)
+        ORDER BY id
+        LIMIT $limit
         """;
 
-    /// <summary>Relationships touching any of <paramref name="entityIds"/> in <paramref name="direction"/>, valid at <paramref name="asOf"/>, in name order.</summary>
-    public static async Task<List<Relationship>> AdjacentAsync(SqlSession session, IReadOnlyCollection<string> entityIds, Direction direction, IReadOnlySet<string> types, Timestamp asOf, CancellationToken cancellationToken)
+    /// <summary>The first <paramref name="limit"/> relationships (by name) touching any of <paramref name="entityIds"/> in <paramref name="direction"/>, valid at <paramref name="asOf"/>.</summary>
+    public static async Task<List<Relationship>> AdjacentAsync(SqlSession session, IReadOnlyCollection<string> entityIds, Direction direction, IReadOnlySet<string> types, Timestamp asOf, int limit, CancellationToken cancellationToken)
     {
         var columns = direction switch
         {
@@ -77,12 +79,12 @@ internal static class RelationshipTable
                 AdjacencySql(column, types.Count > 0),
                 r => (Id: r.GetString(0), Relationship: Relationship.Parser.ParseFrom((byte[])r.GetValue(1))),
                 cancellationToken,
-                ("$entities", Ids.JsonArray(entityIds)), ("$types", Ids.JsonArray(types)), ("$as_of", ValidityColumns.Instant(asOf)));
+                ("$entities", Ids.JsonArray(entityIds)), ("$types", Ids.JsonArray(types)), ("$as_of", ValidityColumns.Instant(asOf)), ("$limit", limit));
             foreach (var (id, relationship) in rows)
                 if (ValidityColumns.IsValidAt(relationship.ValidFrom, relationship.ValidTo, asOf))
                     found[id] = relationship;
         }
-        return [.. found.Values];
+        return [.. found.Values.Take(limit)];
     }
 
     /// <summary>Names of the relationships that start or end at <paramref name="entityName"/> (from the covering indexes).</summary>

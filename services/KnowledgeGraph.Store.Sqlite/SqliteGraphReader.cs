@@ -31,11 +31,11 @@ internal sealed class SqliteGraphReader : IGraphReader, IAsyncDisposable
         return new SqliteGraphReader(connection, connection.BeginTransaction(deferred: true));
     }
 
-    public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, int limit, CancellationToken cancellationToken) =>
         Serialized<IReadOnlyList<Relationship>>(async () =>
             entities.Count == 0
                 ? []
-                : await RelationshipTable.AdjacentAsync(_session, [.. entities.Select(Ids.OfEntity).Distinct()], direction, types, Timestamp.FromDateTimeOffset(asOf), cancellationToken));
+                : await RelationshipTable.AdjacentAsync(_session, [.. entities.Select(Ids.OfEntity).Distinct()], direction, types, Timestamp.FromDateTimeOffset(asOf), limit, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, EntityRef>> GetEntityRefsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
         Serialized<IReadOnlyDictionary<string, EntityRef>>(async () =>

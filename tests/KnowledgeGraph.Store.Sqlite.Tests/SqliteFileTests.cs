@@ -58,7 +58,7 @@ public sealed class SqliteFileTests : IDisposable
 
         await using var reader = await SqliteGraphReader.OpenAsync(store.Database, CancellationToken.None);
         async Task<string[]> Adjacent(Direction direction, DateTimeOffset asOf, params string[] types) =>
-            [.. (await reader.GetRelationshipsAsync([E("russia")], direction, types.ToHashSet(), asOf, CancellationToken.None)).Select(r => r.Name)];
+            [.. (await reader.GetRelationshipsAsync([E("russia")], direction, types.ToHashSet(), asOf, int.MaxValue - 1, CancellationToken.None)).Select(r => r.Name)];
 
         Assert.Equal([R("starts-at")], await Adjacent(Direction.Outgoing, at));
         Assert.Equal([R("ends-at")], await Adjacent(Direction.Outgoing, at.AddTicks(-1)));
@@ -66,6 +66,8 @@ public sealed class SqliteFileTests : IDisposable
         Assert.Equal([R("back")], await Adjacent(Direction.Incoming, at));
         Assert.Equal([R("back"), R("starts-at")], await Adjacent(Direction.Both, at, "SUPPLIES"));
         Assert.Empty(await Adjacent(Direction.Both, at, "LOCATED_IN"));
+        var firstByName = await reader.GetRelationshipsAsync([E("russia")], Direction.Both, new HashSet<string>(), at, 1, CancellationToken.None);
+        Assert.Equal([R("back")], firstByName.Select(r => r.Name));
         var refs = await reader.GetEntityRefsAsync([E("russia"), E("nowhere")], CancellationToken.None);
         Assert.Equal("Country", Assert.Single(refs).Value.Kind);
     }
@@ -74,8 +76,8 @@ public sealed class SqliteFileTests : IDisposable
     {
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in new[] { "$entities", "$types", "$as_of", "$id", "$type" })
-            command.Parameters.AddWithValue(name, name is "$entities" or "$types" ? "[]" : "x");
+        foreach (var name in new[] { "$entities", "$types", "$as_of", "$id", "$type", "$limit" })
+            command.Parameters.AddWithValue(name, name is "$entities" or "$types" ? "[]" : name == "$limit" ? 10 : "x");
         using var reader = command.ExecuteReader();
         var lines = new List<string>();
         while (reader.Read()) lines.Add(reader.GetString(3));

@@ -27,6 +27,9 @@ public sealed class TraversalBudgetTracker
     /// <summary>Relationships returned by the reader and used so far.</summary>
     public long ExpandedRelationships { get; private set; }
 
+    /// <summary>Relationships that may still be expanded.</summary>
+    public int RemainingExpansions => (int)Math.Clamp(_budget.MaxExpandedRelationships - ExpandedRelationships, 0, int.MaxValue - 1);
+
     /// <summary>True once the expansion budget or the deadline has stopped the traversal.</summary>
     public bool Stopped => _boundsHit.Contains(Bound.MaxExpansions) || _boundsHit.Contains(Bound.Deadline);
 

@@ -214,6 +214,19 @@ public sealed class FindPathsTests
     }
 
     [Fact]
+    public async Task A_supernode_is_read_no_further_than_the_remaining_budget()
+    {
+        var graph = new InMemoryGraph().Edge("in", "SUPPLIES", "a", "hub");
+        for (var i = 0; i < 5000; i++) graph.Edge($"s{i:0000}", "SUPPLIES", "hub", $"spoke{i:0000}");
+
+        var response = await Find(graph, Path("a", "t-missing", PathMode.Shortest, budget: Expansions(100)));
+
+        Assert.Equal([Bound.MaxExpansions], response.BoundsHit);
+        Assert.Equal(100, response.ExpandedRelationships);
+        Assert.Equal(100, graph.LargestResponse);
+    }
+
+    [Fact]
     public async Task Deadline_in_the_past_stops_before_reading()
     {
         var graph = new InMemoryGraph().Edge("r1", "SUPPLIES", "a", "b");

@@ -18,6 +18,9 @@ public sealed class InMemoryGraph : IGraphReader
 
     public int RelationshipCalls { get; private set; }
 
+    /// <summary>The most relationships one call has returned: what a traversal held in memory at once.</summary>
+    public int LargestResponse { get; private set; }
+
     public static string E(string id) => "entities/" + id;
     public static string R(string id) => "relationships/" + id;
 
@@ -48,7 +51,7 @@ public sealed class InMemoryGraph : IGraphReader
         return this;
     }
 
-    public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         RelationshipCalls++;
@@ -64,7 +67,9 @@ public sealed class InMemoryGraph : IGraphReader
             .Where(r => types.Count == 0 || types.Contains(r.Type))
             .Where(r => (r.ValidFrom is null || r.ValidFrom.CompareTo(at) <= 0) && (r.ValidTo is null || at.CompareTo(r.ValidTo) < 0))
             .OrderBy(r => r.Name, StringComparer.Ordinal)
+            .Take(limit)
             .ToList();
+        LargestResponse = Math.Max(LargestResponse, found.Count);
         return Task.FromResult(found);
     }
 
