@@ -18,11 +18,20 @@ internal static class ServiceResourceExtensions
             .WithHttpHealthCheck("/health", endpointName: "http")
             .WithUrlForEndpoint("http", url => url.DisplayText = "HTTP/JSON")
             .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (h2c)")
+            .WithUrl(ReferenceExpression.Create($"{service.GetEndpoint("http")}/health"), "Health")
             .WithEnvironment("KnowledgeGraph__Store", store.Kind);
 
         if (store.Neo4j is not null) service.WithReference(store.Neo4j);
         if (store.Neo4jContainer is not null) service.WaitFor(store.Neo4jContainer);
-        if (store.DataPath is not null) service.WithEnvironment("KnowledgeGraph__DataPath", store.DataPath);
+        if (store.DataPath is not null) service.WithEnvironment("KnowledgeGraph__DataPath", store.DataPath).WithStoreLocationUrl(store.DataPath);
         return service;
     }
+
+    /// <summary>Shows where the embedded store lives in the dashboard's URLs column, next to the endpoints.</summary>
+    private static IResourceBuilder<ProjectResource> WithStoreLocationUrl(this IResourceBuilder<ProjectResource> service, IResourceBuilder<ParameterResource> dataPath) =>
+        service.WithUrls(async context =>
+        {
+            var file = Path.Combine(await dataPath.Resource.GetValueAsync(context.CancellationToken) ?? "", "graph.db");
+            context.Urls.Add(new ResourceUrlAnnotation { Url = new Uri(file).AbsoluteUri, DisplayText = $"Store: {file}" });
+        });
 }
