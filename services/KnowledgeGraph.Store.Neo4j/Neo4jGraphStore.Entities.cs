@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using KnowledgeGraph.Domain.Validation;
 using System.Security.Cryptography;
 using Google.Protobuf.WellKnownTypes;
@@ -102,7 +103,7 @@ public sealed partial class Neo4jGraphStore
                 }
                 else if (existing.Kind != entity.Kind && await KindChangeConflictAsync(tx, entity.Name, entity.Kind, cancellationToken) is { } conflict)
                 {
-                    Reject(summary, firstRow + i, entity.Name, conflict);
+                    summary.Reject(firstRow + i, entity.Name, conflict);
                 }
                 else
                 {
@@ -188,26 +189,9 @@ public sealed partial class Neo4jGraphStore
     private async Task<GraphException?> KindChangeConflictAsync(QueryApiTransaction tx, string entityName, string newKind, CancellationToken cancellationToken) =>
         StoredGraphRules.KindChangeConflict(_validator.Ontology, entityName, newKind, await IncidentsAsync(tx, entityName, cancellationToken));
 
-    /// <summary>The entity as stored: a new etag, the create time kept from <paramref name="existing"/>, update time now.</summary>
-    private Entity Stamp(Entity entity, Entity? existing)
-    {
-        var now = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
-        var stored = entity.Clone();
-        stored.Etag = NewEtag();
-        stored.CreateTime = existing?.CreateTime?.Clone() ?? now;
-        stored.UpdateTime = now;
-        return stored;
-    }
+    /// <summary>The resource as stored: a new etag, the create time kept from <paramref name="existing"/>, update time now.</summary>
+    private T Stamp<T>(T resource, T? existing) where T : class, IMessage<T> =>
+        resource.Stamped(NewEtag(), existing, Timestamp.FromDateTimeOffset(_time.GetUtcNow()));
 
     private static string NewEtag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-
-    /// <summary>The canonical code name, as in the embedded store's import errors: INVALID_ARGUMENT, FAILED_PRECONDITION ...</summary>
-    private static string CodeName(Grpc.Core.StatusCode code) =>
-        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
-
-    private static void Reject(ImportSummary summary, int row, string name, GraphException error)
-    {
-        summary.Rejected++;
-        summary.Errors.Add(new ImportRowError { Row = row, Name = name, Code = CodeName(error.Code), Reason = error.Reason, Message = error.Message });
-    }
 }

@@ -96,7 +96,7 @@ public sealed partial class Neo4jGraphStore
                 if (existing is not null)
                 {
                     if (StoredGraphRules.ImmutableChange(existing, relationship) is { } immutable)
-                        Reject(summary, firstRow + i, relationship.Name, immutable);
+                        summary.Reject(firstRow + i, relationship.Name, immutable);
                     else if (Blobs.Of(existing) == Blobs.Of(relationship))
                         summary.Unchanged++;
                     else
@@ -115,7 +115,7 @@ public sealed partial class Neo4jGraphStore
                 }
                 catch (GraphException rejected)
                 {
-                    Reject(summary, firstRow + i, relationship.Name, rejected);
+                    summary.Reject(firstRow + i, relationship.Name, rejected);
                     continue;
                 }
                 creates[relationship.Name] = current[relationship.Name] = Stamp(relationship, null);
@@ -212,16 +212,6 @@ public sealed partial class Neo4jGraphStore
         }).ToList();
         var result = await tx.RunAsync(RelationshipStatements.Replace.Bind(("rows", parameters)), cancellationToken);
         return result.Rows.Count;
-    }
-
-    private Relationship Stamp(Relationship relationship, Relationship? existing)
-    {
-        var now = Timestamp.FromDateTimeOffset(_time.GetUtcNow());
-        var stored = relationship.Clone();
-        stored.Etag = NewEtag();
-        stored.CreateTime = existing?.CreateTime?.Clone() ?? now;
-        stored.UpdateTime = now;
-        return stored;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain;
 using Google.Protobuf;
 using KnowledgeGraph.V1;
 
@@ -67,16 +68,8 @@ internal static class EntityTable
         session.ExecuteAsync("DELETE FROM entities WHERE id = $id;", cancellationToken, ("$id", Ids.OfEntity(name)));
 
     /// <summary>Whether two entities say the same thing, ignoring what the store sets (etag, times).</summary>
-    public static bool SameContent(Entity a, Entity b) => Content(a).Equals(Content(b));
+    public static bool SameContent(Entity a, Entity b) => a.WithoutServerFields().Equals(b.WithoutServerFields());
 
-    private static Entity Content(Entity entity)
-    {
-        var copy = entity.Clone();
-        copy.Etag = "";
-        copy.CreateTime = null;
-        copy.UpdateTime = null;
-        return copy;
-    }
 
     private static Entity Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Entity.Parser.ParseFrom((byte[])reader.GetValue(0));
 

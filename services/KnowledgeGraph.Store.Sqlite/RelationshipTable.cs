@@ -127,16 +127,8 @@ internal static class RelationshipTable
         session.ExecuteAsync("DELETE FROM relationships WHERE id = $id;", cancellationToken, ("$id", Ids.OfRelationship(name)));
 
     /// <summary>Whether two relationships say the same thing, ignoring what the store sets (etag, times).</summary>
-    public static bool SameContent(Relationship a, Relationship b) => Content(a).Equals(Content(b));
+    public static bool SameContent(Relationship a, Relationship b) => a.WithoutServerFields().Equals(b.WithoutServerFields());
 
-    private static Relationship Content(Relationship relationship)
-    {
-        var copy = relationship.Clone();
-        copy.Etag = "";
-        copy.CreateTime = null;
-        copy.UpdateTime = null;
-        return copy;
-    }
 
     private static Relationship Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Relationship.Parser.ParseFrom((byte[])reader.GetValue(0));
 

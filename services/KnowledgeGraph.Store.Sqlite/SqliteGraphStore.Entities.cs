@@ -85,7 +85,7 @@ public sealed partial class SqliteGraphStore
                 else if (existing.Kind != entity.Kind
                     && await IntegrityRules.KindChangeConflictAsync(write.Session, _validator, entity.Name, entity.Kind, cancellationToken) is { } conflict)
                 {
-                    Reject(summary, firstRow + i, entity.Name, conflict);
+                    summary.Reject(firstRow + i, entity.Name, conflict);
                 }
                 else
                 {
@@ -99,10 +99,7 @@ public sealed partial class SqliteGraphStore
     private static async Task<Entity> InsertEntityAsync(WriteContext write, Entity entity, CancellationToken cancellationToken)
     {
         var seq = await write.LogChangeAsync(ChangeLog.Create, entity.Name, cancellationToken);
-        var stored = entity.Clone();
-        stored.Etag = ChangeLog.Etag(seq);
-        stored.CreateTime = write.NowTimestamp.Clone();
-        stored.UpdateTime = write.NowTimestamp.Clone();
+        var stored = entity.Stamped(ChangeLog.Etag(seq), null, write.NowTimestamp);
         await EntityTable.InsertAsync(write.Session, stored, cancellationToken);
         return stored;
     }
@@ -110,10 +107,7 @@ public sealed partial class SqliteGraphStore
     private static async Task<Entity> ReplaceEntityAsync(WriteContext write, Entity existing, Entity entity, CancellationToken cancellationToken)
     {
         var seq = await write.LogChangeAsync(ChangeLog.Update, entity.Name, cancellationToken);
-        var stored = entity.Clone();
-        stored.Etag = ChangeLog.Etag(seq);
-        stored.CreateTime = existing.CreateTime?.Clone() ?? write.NowTimestamp.Clone();
-        stored.UpdateTime = write.NowTimestamp.Clone();
+        var stored = entity.Stamped(ChangeLog.Etag(seq), existing, write.NowTimestamp);
         await EntityTable.UpdateAsync(write.Session, stored, cancellationToken);
         return stored;
     }

@@ -65,7 +65,7 @@ public sealed partial class SqliteGraphStore
                 if (existing is not null)
                 {
                     if (StoredGraphRules.ImmutableChange(existing, relationship) is { } immutable)
-                        Reject(summary, firstRow + i, relationship.Name, immutable);
+                        summary.Reject(firstRow + i, relationship.Name, immutable);
                     else if (RelationshipTable.SameContent(existing, relationship))
                         summary.Unchanged++;
                     else
@@ -81,7 +81,7 @@ public sealed partial class SqliteGraphStore
                 }
                 catch (GraphException rejected)
                 {
-                    Reject(summary, firstRow + i, relationship.Name, rejected);
+                    summary.Reject(firstRow + i, relationship.Name, rejected);
                     continue;
                 }
                 await InsertRelationshipAsync(write, relationship, cancellationToken);
@@ -93,10 +93,7 @@ public sealed partial class SqliteGraphStore
     private static async Task<Relationship> InsertRelationshipAsync(WriteContext write, Relationship relationship, CancellationToken cancellationToken)
     {
         var seq = await write.LogChangeAsync(ChangeLog.Create, relationship.Name, cancellationToken);
-        var stored = relationship.Clone();
-        stored.Etag = ChangeLog.Etag(seq);
-        stored.CreateTime = write.NowTimestamp.Clone();
-        stored.UpdateTime = write.NowTimestamp.Clone();
+        var stored = relationship.Stamped(ChangeLog.Etag(seq), null, write.NowTimestamp);
         await RelationshipTable.InsertAsync(write.Session, stored, cancellationToken);
         return stored;
     }
@@ -104,10 +101,7 @@ public sealed partial class SqliteGraphStore
     private static async Task<Relationship> ReplaceRelationshipAsync(WriteContext write, Relationship existing, Relationship relationship, CancellationToken cancellationToken)
     {
         var seq = await write.LogChangeAsync(ChangeLog.Update, relationship.Name, cancellationToken);
-        var stored = relationship.Clone();
-        stored.Etag = ChangeLog.Etag(seq);
-        stored.CreateTime = existing.CreateTime?.Clone() ?? write.NowTimestamp.Clone();
-        stored.UpdateTime = write.NowTimestamp.Clone();
+        var stored = relationship.Stamped(ChangeLog.Etag(seq), existing, write.NowTimestamp);
         await RelationshipTable.UpdateAsync(write.Session, stored, cancellationToken);
         return stored;
     }

@@ -115,13 +115,4 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return _initialized.WaitAsync(cancellationToken);
         }
     }
-
-    private static string CodeName(StatusCode code) =>
-        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
-
-    private static void Reject(KnowledgeGraph.V1.ImportSummary summary, int row, string name, GraphException error)
-    {
-        summary.Rejected++;
-        summary.Errors.Add(new KnowledgeGraph.V1.ImportRowError { Row = row, Name = name, Code = CodeName(error.Code), Reason = error.Reason, Message = error.Message });
-    }
 }

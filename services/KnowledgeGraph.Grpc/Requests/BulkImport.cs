@@ -40,15 +40,7 @@ public sealed class BulkImport<TRow>(
                     originalRow.Add(rowOffset + i);
                     continue;
                 }
-                total.Rejected++;
-                total.Errors.Add(new ImportRowError
-                {
-                    Row = rowOffset + i,
-                    Name = nameOf(rows[i]),
-                    Code = StatusCode.InvalidArgument.ToCanonicalName(),
-                    Reason = violations[0].Reason,
-                    Message = string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")),
-                });
+                total.Reject(rowOffset + i, nameOf(rows[i]), GraphException.InvalidArgument(violations));
             }
 
             if (valid.Count > 0)
@@ -75,11 +67,4 @@ public sealed class BulkImport<TRow>(
         if (token is not null) await ConsistencyToken.SendAsync(context, token);
         return total;
     }
-}
-
-internal static class StatusCodeNames
-{
-    /// <summary>The canonical name, for example INVALID_ARGUMENT.</summary>
-    public static string ToCanonicalName(this StatusCode code) =>
-        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 }

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
+using KnowledgeGraph.Domain;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Store.Neo4j.Mapping;
@@ -17,10 +18,7 @@ internal static class Blobs
 
     public static string Of(Entity entity)
     {
-        var copy = entity.Clone();
-        copy.Etag = "";
-        copy.CreateTime = null;
-        copy.UpdateTime = null;
+        var copy = entity.WithoutServerFields();
         Sort(copy.Properties);
         Sort(copy.ExternalIds);
         return Formatter.Format(copy);
@@ -28,31 +26,22 @@ internal static class Blobs
 
     public static string Of(Relationship relationship)
     {
-        var copy = relationship.Clone();
-        copy.Etag = "";
-        copy.CreateTime = null;
-        copy.UpdateTime = null;
+        var copy = relationship.WithoutServerFields();
         Sort(copy.Properties);
         return Formatter.Format(copy);
     }
 
     public static Entity ReadEntity(string blob, string? etag, DateTimeOffset? createTime, DateTimeOffset? updateTime)
     {
-        var entity = Parser.Parse<Entity>(blob);
-        entity.Etag = etag ?? "";
-        entity.CreateTime = createTime is { } c ? Timestamp.FromDateTimeOffset(c) : null;
-        entity.UpdateTime = updateTime is { } u ? Timestamp.FromDateTimeOffset(u) : null;
-        return entity;
+        return Parser.Parse<Entity>(blob).WithServerFields(etag ?? "", ToTimestamp(createTime), ToTimestamp(updateTime));
     }
 
     public static Relationship ReadRelationship(string blob, string? etag, DateTimeOffset? createTime, DateTimeOffset? updateTime)
     {
-        var relationship = Parser.Parse<Relationship>(blob);
-        relationship.Etag = etag ?? "";
-        relationship.CreateTime = createTime is { } c ? Timestamp.FromDateTimeOffset(c) : null;
-        relationship.UpdateTime = updateTime is { } u ? Timestamp.FromDateTimeOffset(u) : null;
-        return relationship;
+        return Parser.Parse<Relationship>(blob).WithServerFields(etag ?? "", ToTimestamp(createTime), ToTimestamp(updateTime));
     }
+
+    private static Timestamp? ToTimestamp(DateTimeOffset? instant) => instant is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 
     public static string Format(IMessage message) => Formatter.Format(message);
 

@@ -1,0 +1,42 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace KnowledgeGraph.Domain;
+
+/// <summary>
+/// The fields the server owns on every resource (<c>etag</c>, <c>create_time</c>, <c>update_time</c>):
+/// cleared from client input and from content comparisons, set by a store when it writes.
+/// </summary>
+public static class ServerFields
+{
+    /// <summary>A copy without etag and times: what the client wrote.</summary>
+    public static T WithoutServerFields<T>(this T resource) where T : IMessage<T> =>
+        resource.WithServerFields("", null, null);
+
+    /// <summary>
+    /// The resource as a store writes it: a new etag, updated <paramref name="now"/>, and created now or,
+    /// when it replaces <paramref name="existing"/>, when that was created.
+    /// </summary>
+    public static T Stamped<T>(this T resource, string etag, T? existing, Timestamp now) where T : class, IMessage<T> =>
+        resource.WithServerFields(etag, existing is null ? now : CreateTime(existing) ?? now, now);
+
+    /// <summary>A copy carrying the given etag and times (null clears a time).</summary>
+    public static T WithServerFields<T>(this T resource, string etag, Timestamp? createTime, Timestamp? updateTime) where T : IMessage<T>
+    {
+        var copy = resource.Clone();
+        var fields = copy.Descriptor;
+        fields.FindFieldByName("etag").Accessor.SetValue(copy, etag);
+        Set(fields.FindFieldByName("create_time"), copy, createTime);
+        Set(fields.FindFieldByName("update_time"), copy, updateTime);
+        return copy;
+    }
+
+    private static Timestamp? CreateTime(IMessage resource) =>
+        (Timestamp?)resource.Descriptor.FindFieldByName("create_time").Accessor.GetValue(resource);
+
+    private static void Set(Google.Protobuf.Reflection.FieldDescriptor field, IMessage message, Timestamp? value)
+    {
+        if (value is null) field.Accessor.Clear(message);
+        else field.Accessor.SetValue(message, value.Clone());
+    }
+}
