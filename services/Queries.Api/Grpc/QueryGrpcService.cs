@@ -43,14 +43,10 @@ public sealed class QueryGrpcService(IGraphStore store, GraphOntology ontology, 
     public override async Task<TraceDependenciesResponse> TraceDependencies(TraceDependenciesRequest request, ServerCallContext context)
     {
         var query = _requests.Trace(request, context);
-        await RequireEntitiesAsync([query.Root], context.CancellationToken);
-        if (query.Commodity is { } commodity)
-        {
-            var found = await store.GetEntityAsync(commodity, context.CancellationToken);
-            if (found?.Kind != "Commodity")
-                throw GraphException.InvalidArgument(ErrorReasons.InvalidReference, "commodity",
-                    found is null ? $"{commodity} does not exist" : $"{commodity} is a {found.Kind}, not a Commodity");
-        }
+        var found = await RequireEntitiesAsync(query.Commodity is { } c ? [query.Root, c] : [query.Root], required: [query.Root], context.CancellationToken);
+        if (query.Commodity is { } commodity && found.GetValueOrDefault(commodity)?.Kind != "Commodity")
+            throw GraphException.InvalidArgument(ErrorReasons.InvalidReference, "commodity",
+                found.TryGetValue(commodity, out var other) ? $"{commodity} is a {other.Kind}, not a Commodity" : $"{commodity} does not exist");
         return await store.TraceDependenciesAsync(query, context.CancellationToken);
     }
 
@@ -61,10 +57,15 @@ public sealed class QueryGrpcService(IGraphStore store, GraphOntology ontology, 
         return await store.GetNeighborhoodAsync(query, context.CancellationToken);
     }
 
-    private async Task RequireEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    private Task RequireEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        RequireEntitiesAsync(names, names, cancellationToken);
+
+    /// <summary>Reads <paramref name="names"/> in one store call; NOT_FOUND for the first of <paramref name="required"/> missing.</summary>
+    private async Task<Dictionary<string, Entity>> RequireEntitiesAsync(IReadOnlyCollection<string> names, IReadOnlyCollection<string> required, CancellationToken cancellationToken)
     {
-        var found = (await store.GetEntitiesAsync(names, cancellationToken)).Select(e => e.Name).ToHashSet();
-        var missing = names.FirstOrDefault(n => !found.Contains(n));
+        var found = (await store.GetEntitiesAsync(names, cancellationToken)).ToDictionary(e => e.Name);
+        var missing = required.FirstOrDefault(n => !found.ContainsKey(n));
         if (missing is not null) throw GraphException.NotFound(ResourceNames.EntityType, missing);
+        return found;
     }
 }
