@@ -1,18 +1,17 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using KnowledgeGraph.Protocol;
 
 namespace KnowledgeGraph.Store;
 
 /// <summary>
 /// The store's own traces and metrics, shared by every adapter. ServiceDefaults subscribes to
-/// <see cref="Name"/> so the dashboard shows store operations next to the gRPC calls.
+/// <see cref="TelemetryNames.Store"/> so the dashboard shows store operations next to the gRPC calls.
 /// </summary>
 public static class StoreTelemetry
 {
-    public const string Name = "KnowledgeGraph.Store";
-
-    public static readonly ActivitySource ActivitySource = new(Name);
-    private static readonly Meter Meter = new(Name);
+    public static readonly ActivitySource ActivitySource = new(TelemetryNames.Store);
+    private static readonly Meter Meter = new(TelemetryNames.Store);
 
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
         "kg.store.operation.duration", unit: "s", description: "Duration of store operations.");

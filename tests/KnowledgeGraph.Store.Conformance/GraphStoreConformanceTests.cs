@@ -1,4 +1,3 @@
-using Grpc.Core;
 using KnowledgeGraph.Domain.Errors;
 using Xunit;
 
@@ -25,16 +24,16 @@ public abstract partial class GraphStoreConformanceTests
     /// </summary>
     protected virtual string? FutureConsistencyToken(string issuedToken) => null;
 
-    private async Task<IGraphStore> StoreAsync()
+    protected async Task<IGraphStore> StoreAsync()
     {
         Skip.If(SkipReason is not null, SkipReason);
         return await CreateEmptyStoreAsync();
     }
 
-    protected static async Task<GraphException> AssertFails(StatusCode code, string reason, Func<Task> action)
+    protected static async Task<GraphException> AssertFails(ErrorKind kind, string reason, Func<Task> action)
     {
         var error = await Assert.ThrowsAsync<GraphException>(action);
-        Assert.Equal(code, error.Code);
+        Assert.Equal(kind, error.Kind);
         Assert.Equal(reason, error.Reason);
         return error;
     }

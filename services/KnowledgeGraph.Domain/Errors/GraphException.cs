@@ -1,40 +1,46 @@
-using Grpc.Core;
-
 namespace KnowledgeGraph.Domain.Errors;
 
 /// <summary>
-/// A failure a client can act on. The gRPC layer turns it into a google.rpc.Status with
-/// ErrorInfo (the reason), BadRequest (field violations) and ResourceInfo (the resource).
+/// A failure a client can act on. The transport turns it into a google.rpc.Status with ErrorInfo
+/// (the reason), BadRequest (field violations), ResourceInfo (the resource) and RetryInfo (when to retry).
 /// </summary>
 public sealed class GraphException(
-    StatusCode code,
+    ErrorKind kind,
     string reason,
     string message,
     IReadOnlyList<FieldViolation>? violations = null,
-    ResourceRef? resource = null) : Exception(message)
+    ResourceRef? resource = null,
+    TimeSpan? retryDelay = null) : Exception(message)
 {
-    public StatusCode Code { get; } = code;
+    public ErrorKind Kind { get; } = kind;
     public string Reason { get; } = reason;
     public IReadOnlyList<FieldViolation> Violations { get; } = violations ?? [];
     public ResourceRef? Resource { get; } = resource;
 
+    /// <summary>For UNAVAILABLE: how long a client should wait before it retries.</summary>
+    public TimeSpan? RetryDelay { get; } = retryDelay;
+
     public static GraphException InvalidArgument(string reason, string field, string description) =>
-        new(StatusCode.InvalidArgument, reason, $"{field}: {description}", [new FieldViolation(field, description, reason)]);
+        new(ErrorKind.InvalidArgument, reason, $"{field}: {description}", [new FieldViolation(field, description, reason)]);
 
     public static GraphException InvalidArgument(IReadOnlyList<FieldViolation> violations) =>
-        new(StatusCode.InvalidArgument, violations[0].Reason, string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations);
+        new(ErrorKind.InvalidArgument, violations[0].Reason, string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations);
 
     public static GraphException NotFound(string resourceType, string name) =>
-        new(StatusCode.NotFound, ErrorReasons.NotFound, $"{resourceType} '{name}' does not exist.", resource: new ResourceRef(resourceType, name));
+        new(ErrorKind.NotFound, ErrorReasons.NotFound, $"{resourceType} '{name}' does not exist.", resource: new ResourceRef(resourceType, name));
 
     public static GraphException AlreadyExists(string resourceType, string name) =>
-        new(StatusCode.AlreadyExists, ErrorReasons.AlreadyExists, $"{resourceType} '{name}' already exists.", resource: new ResourceRef(resourceType, name));
+        new(ErrorKind.AlreadyExists, ErrorReasons.AlreadyExists, $"{resourceType} '{name}' already exists.", resource: new ResourceRef(resourceType, name));
 
     public static GraphException EtagMismatch(string resourceType, string name) =>
-        new(StatusCode.Aborted, ErrorReasons.EtagMismatch, $"{resourceType} '{name}' was changed by someone else: its etag no longer matches. Read it again and retry.", resource: new ResourceRef(resourceType, name));
+        new(ErrorKind.Aborted, ErrorReasons.EtagMismatch, $"{resourceType} '{name}' was changed by someone else: its etag no longer matches. Read it again and retry.", resource: new ResourceRef(resourceType, name));
 
     public static GraphException FailedPrecondition(string reason, string message, ResourceRef? resource = null) =>
-        new(StatusCode.FailedPrecondition, reason, message, resource: resource);
+        new(ErrorKind.FailedPrecondition, reason, message, resource: resource);
+
+    /// <summary>The store cannot answer now; a client should retry after <paramref name="retryDelay"/>.</summary>
+    public static GraphException Unavailable(string reason, string message, TimeSpan retryDelay) =>
+        new(ErrorKind.Unavailable, reason, message, retryDelay: retryDelay);
 }
 
 /// <summary>One bad field of a request (google.rpc.BadRequest.FieldViolation).</summary>

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Domain.Errors;
@@ -9,10 +8,6 @@ public static class ImportRejections
     public static void Reject(this ImportSummary summary, int row, string name, GraphException error)
     {
         summary.Rejected++;
-        summary.Errors.Add(new ImportRowError { Row = row, Name = name, Code = CanonicalName(error.Code), Reason = error.Reason, Message = error.Message });
+        summary.Errors.Add(new ImportRowError { Row = row, Name = name, Code = error.Kind.CanonicalName(), Reason = error.Reason, Message = error.Message });
     }
-
-    /// <summary>The canonical code name, for example INVALID_ARGUMENT for <see cref="StatusCode.InvalidArgument"/>.</summary>
-    public static string CanonicalName(StatusCode code) =>
-        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Protocol;
 
 namespace KnowledgeGraph.Domain.Paging;
 

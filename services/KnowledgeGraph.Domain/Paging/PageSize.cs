@@ -1,4 +1,5 @@
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Protocol;
 
 namespace KnowledgeGraph.Domain.Paging;
 

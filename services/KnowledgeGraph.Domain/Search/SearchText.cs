@@ -33,10 +33,12 @@ public static class SearchText
     /// How well <paramref name="candidate"/> matches the normalized <paramref name="query"/>:
     /// 1 exact, 0.8 prefix, 0.6 a word starts with it, 0.4 contains it, 0 no match.
     /// </summary>
-    public static double Score(string normalizedQuery, string candidate)
+    public static double Score(string normalizedQuery, string candidate) => ScoreNormalized(normalizedQuery, Normalize(candidate));
+
+    /// <summary><see cref="Score"/> of a candidate that is normalized already.</summary>
+    public static double ScoreNormalized(string normalizedQuery, string text)
     {
         if (normalizedQuery.Length == 0) return 0;
-        var text = Normalize(candidate);
         if (text == normalizedQuery) return 1.0;
         if (text.StartsWith(normalizedQuery, StringComparison.Ordinal)) return 0.8;
         if (text.Contains(" " + normalizedQuery, StringComparison.Ordinal)) return 0.6;

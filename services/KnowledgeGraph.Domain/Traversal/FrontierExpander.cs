@@ -26,8 +26,16 @@ internal static class FrontierExpander
         if (frontier.Count == 0 || !budget.CanExpand()) return [];
         var effective = direction == Direction.Unspecified ? Direction.Outgoing : direction;
         var sorted = frontier.Order(StringComparer.Ordinal).ToList();
-        // One more than the budget allows, so Admit can tell that more existed (MAX_EXPANSIONS).
-        var returned = await reader.GetRelationshipsAsync(sorted, effective, types, asOf, budget.RemainingExpansions + 1, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Relationship> returned;
+        try
+        {
+            // One more than the budget allows, so Admit can tell that more existed (MAX_EXPANSIONS).
+            returned = await reader.GetAdjacentRelationshipsAsync(sorted, effective, types, asOf, budget.RemainingExpansions + 1, budget.ReaderCancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget.StoppedByDeadline())
+        {
+            return [];
+        }
         var admitted = budget.Admit(returned);
         var members = frontier as IReadOnlySet<string> ?? sorted.ToHashSet(StringComparer.Ordinal);
         return StepsAway(admitted, members, effective);

@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.V1;
 
@@ -18,31 +17,24 @@ public static class GraphTraversal
     /// K_SHORTEST and ALL_SIMPLE: <see cref="SimplePathFinder"/> (bounded load, then length-ordered
     /// depth-first enumeration with distance-to-target pruning). Hop weights are 1.
     /// </summary>
-    public static Task<FindPathsResponse> FindPathsAsync(IGraphReader reader, PathQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
+    public static Task<PathsResult> FindPathsAsync(IGraphReader reader, PathQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
         FindPathsAsync(reader, query, ontology, TimeProvider.System, cancellationToken);
 
     /// <inheritdoc cref="FindPathsAsync(IGraphReader, PathQuery, GraphOntology, CancellationToken)"/>
-    public static async Task<FindPathsResponse> FindPathsAsync(IGraphReader reader, PathQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<PathsResult> FindPathsAsync(IGraphReader reader, PathQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
     {
-        var budget = new TraversalBudgetTracker(query.Budget, time);
+        using var budget = new TraversalBudgetTracker(query.Budget, time, cancellationToken);
         var found = query.Source == query.Target
             ? []
             : query.Mode is PathMode.KShortest or PathMode.AllSimple
                 ? await SimplePathFinder.FindAsync(reader, query, budget, cancellationToken).ConfigureAwait(false)
                 : await ShortestPathFinder.FindAsync(reader, query, budget, cancellationToken).ConfigureAwait(false);
         var builder = await PathBuilder.ForAsync(reader, query.Source, found, cancellationToken).ConfigureAwait(false);
-
-        var response = new FindPathsResponse
-        {
-            Truncated = budget.Truncated,
-            AsOf = Timestamp.FromDateTimeOffset(query.AsOf),
-            ExpandedRelationships = budget.ExpandedRelationships,
-        };
-        response.BoundsHit.AddRange(budget.BoundsHit);
-        response.Paths.AddRange(found
+        var paths = found
             .OrderBy(p => p.Select(s => s.RelationshipName).ToList(), PathOrder.Instance)
-            .Select(p => builder.Build(query.Source, p, _ => 1.0)));
-        return response;
+            .Select(p => builder.Build(query.Source, p, _ => 1.0))
+            .ToList();
+        return new PathsResult(paths, budget.Outcome);
     }
 
     /// <summary>
@@ -50,56 +42,39 @@ public static class GraphTraversal
     /// exposure per reached entity and the routes behind it: <see cref="DependencyTracer"/> enumerates
     /// the weighted simple routes, <see cref="ExposureAggregator"/> sums them.
     /// </summary>
-    public static Task<TraceDependenciesResponse> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
+    public static Task<TraceResult> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
         TraceDependenciesAsync(reader, query, ontology, TimeProvider.System, cancellationToken);
 
     /// <inheritdoc cref="TraceDependenciesAsync(IGraphReader, TraceQuery, GraphOntology, CancellationToken)"/>
-    public static async Task<TraceDependenciesResponse> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<TraceResult> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
     {
-        var budget = new TraversalBudgetTracker(query.Budget, time);
+        using var budget = new TraversalBudgetTracker(query.Budget, time, cancellationToken);
         var routes = await DependencyTracer.TraceAsync(reader, query, ontology, budget, cancellationToken).ConfigureAwait(false);
         var builder = await PathBuilder.ForAsync(reader, query.Root, routes, cancellationToken).ConfigureAwait(false);
         var aggregation = ExposureAggregator.Aggregate(routes.Select(r => builder.Build(query.Root, r, ontology.DependencyWeight)), query.MaxRoutes, query.MinExposure);
         if (aggregation.RoutesCapped) budget.Hit(Bound.MaxResults);
-
-        var response = new TraceDependenciesResponse
-        {
-            Root = builder.RefOf(query.Root),
-            Truncated = budget.Truncated,
-            AsOf = Timestamp.FromDateTimeOffset(query.AsOf),
-            ExpandedRelationships = budget.ExpandedRelationships,
-        };
-        response.BoundsHit.AddRange(budget.BoundsHit);
-        response.Dependencies.AddRange(aggregation.Dependencies);
-        return response;
+        return new TraceResult(builder.RefOf(query.Root), aggregation.Dependencies, budget.Outcome);
     }
 
     /// <summary>
     /// The entities within <see cref="NeighborhoodQuery.Depth"/> hops of the centre (centre first, then
     /// by distance and name) and the relationships followed among them (by name); see <see cref="NeighborhoodExplorer"/>.
     /// </summary>
-    public static Task<GetNeighborhoodResponse> GetNeighborhoodAsync(IGraphReader reader, NeighborhoodQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
+    public static Task<NeighborhoodResult> GetNeighborhoodAsync(IGraphReader reader, NeighborhoodQuery query, GraphOntology ontology, CancellationToken cancellationToken) =>
         GetNeighborhoodAsync(reader, query, ontology, TimeProvider.System, cancellationToken);
 
     /// <inheritdoc cref="GetNeighborhoodAsync(IGraphReader, NeighborhoodQuery, GraphOntology, CancellationToken)"/>
-    public static async Task<GetNeighborhoodResponse> GetNeighborhoodAsync(IGraphReader reader, NeighborhoodQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<NeighborhoodResult> GetNeighborhoodAsync(IGraphReader reader, NeighborhoodQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
     {
-        var budget = new TraversalBudgetTracker(query.Budget, time);
+        using var budget = new TraversalBudgetTracker(query.Budget, time, cancellationToken);
         var explored = await NeighborhoodExplorer.ExploreAsync(reader, query, budget, cancellationToken).ConfigureAwait(false);
         var entities = await reader.GetEntitiesAsync([.. explored.Distances.Keys], cancellationToken).ConfigureAwait(false);
-
-        var response = new GetNeighborhoodResponse
-        {
-            Truncated = budget.Truncated,
-            AsOf = Timestamp.FromDateTimeOffset(query.AsOf),
-        };
-        response.BoundsHit.AddRange(budget.BoundsHit);
-        response.Entities.AddRange(entities
+        var reached = entities
             .Where(e => explored.Distances.ContainsKey(e.Name))
             .Select(e => new NeighborhoodEntity { Entity = e, Distance = explored.Distances[e.Name] })
             .OrderBy(e => e.Distance)
-            .ThenBy(e => e.Entity.Name, StringComparer.Ordinal));
-        response.Relationships.AddRange(explored.Relationships);
-        return response;
+            .ThenBy(e => e.Entity.Name, StringComparer.Ordinal)
+            .ToList();
+        return new NeighborhoodResult(reached, explored.Relationships, budget.Outcome);
     }
 }

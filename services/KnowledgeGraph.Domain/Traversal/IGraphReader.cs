@@ -3,8 +3,8 @@ using KnowledgeGraph.V1;
 namespace KnowledgeGraph.Domain.Traversal;
 
 /// <summary>
-/// What the shared traversal algorithms read from a store: adjacency and entity summaries.
-/// The embedded store answers from its covering indexes; tests use an in-memory graph.
+/// What the traversal algorithms read: the adjacency of a frontier, and entities by name. A store's
+/// snapshot implements it (one batched read per frontier); the unit tests use an in-memory graph.
 /// </summary>
 public interface IGraphReader
 {
@@ -15,7 +15,7 @@ public interface IGraphReader
     /// ends unbounded), ordered by relationship name: the first <paramref name="limit"/> of them, so a
     /// supernode costs no more memory than the traversal's remaining budget.
     /// </summary>
-    Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(
+    Task<IReadOnlyList<Relationship>> GetAdjacentRelationshipsAsync(
         IReadOnlyCollection<string> entities,
         Direction direction,
         IReadOnlySet<string> types,
@@ -23,9 +23,6 @@ public interface IGraphReader
         int limit,
         CancellationToken cancellationToken);
 
-    /// <summary>Summaries of the entities that exist among <paramref name="names"/>.</summary>
-    Task<IReadOnlyDictionary<string, EntityRef>> GetEntityRefsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken);
-
-    /// <summary>The full entities that exist among <paramref name="names"/>.</summary>
+    /// <summary>The entities that exist among <paramref name="names"/>, in any order.</summary>
     Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken);
 }

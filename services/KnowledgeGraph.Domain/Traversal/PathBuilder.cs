@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Domain.Traversal;
 /// <summary>
 /// Turns walked steps into <see cref="GraphPath"/> messages: start, hops with their evidence (the
 /// full relationship), the direction taken, the entity reached, the hop weight, and the path's
-/// validity intersection. Entity summaries are fetched in one reader call for all paths.
+/// validity intersection. The entities are fetched in one reader call for all paths.
 /// </summary>
 internal sealed class PathBuilder
 {
@@ -18,9 +18,11 @@ internal sealed class PathBuilder
         var names = new HashSet<string>(StringComparer.Ordinal) { start };
         foreach (var path in paths)
             foreach (var step in path) names.Add(step.To);
-        var refs = await reader.GetEntityRefsAsync(names, cancellationToken).ConfigureAwait(false);
-        return new PathBuilder(refs);
+        var entities = await reader.GetEntitiesAsync(names, cancellationToken).ConfigureAwait(false);
+        return new PathBuilder(entities.ToDictionary(e => e.Name, RefOf, StringComparer.Ordinal));
     }
+
+    public static EntityRef RefOf(Entity entity) => new() { Name = entity.Name, Kind = entity.Kind, DisplayName = entity.DisplayName };
 
     public EntityRef RefOf(string name) => _refs.TryGetValue(name, out var found) ? found : new EntityRef { Name = name };
 

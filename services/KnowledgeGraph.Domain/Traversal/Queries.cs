@@ -1,3 +1,4 @@
+using KnowledgeGraph.Protocol;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Domain.Traversal;

@@ -6,22 +6,58 @@ namespace KnowledgeGraph.Domain.Traversal;
 /// Counts the work one traversal does and records which bounds stopped it. Relationships returned
 /// by the reader count as expanded relationships; partial paths built in memory (path enumeration,
 /// dependency routes) are capped by the same number, so neither the store nor memory can be
-/// exhausted by a supernode or a cycle. The deadline is read from the given <see cref="TimeProvider"/>.
+/// exhausted by a supernode or a cycle. The deadline is read from the given <see cref="TimeProvider"/>,
+/// and a reader call still running when it passes is cancelled (<see cref="ReaderCancellation"/>), so
+/// every store stops at the same instant and answers with what was found.
 /// </summary>
-public sealed class TraversalBudgetTracker
+public sealed class TraversalBudgetTracker : IDisposable
 {
     private const int DeadlineCheckInterval = 256;
 
     private readonly TraversalBudget _budget;
     private readonly TimeProvider _time;
+    private readonly CancellationToken _caller;
+    private readonly CancellationTokenSource? _deadline;
+    private readonly CancellationTokenSource _readers;
     private readonly SortedSet<Bound> _boundsHit = [];
     private long _partialPaths;
     private bool _partialPathCapReached;
 
-    public TraversalBudgetTracker(TraversalBudget budget, TimeProvider time)
+    public TraversalBudgetTracker(TraversalBudget budget, TimeProvider time, CancellationToken caller = default)
     {
         _budget = budget;
         _time = time;
+        _caller = caller;
+        if (budget.StopAt is { } stopAt)
+        {
+            var left = stopAt - time.GetUtcNow();
+            _deadline = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
+            _readers = CancellationTokenSource.CreateLinkedTokenSource(caller, _deadline.Token);
+        }
+        else _readers = CancellationTokenSource.CreateLinkedTokenSource(caller);
+    }
+
+    /// <summary>Cancelled when the caller gives up or the deadline passes: the token for reader calls.</summary>
+    public CancellationToken ReaderCancellation => _readers.Token;
+
+    /// <summary>
+    /// After a reader call was cancelled: true (and DEADLINE recorded) when the deadline, not the
+    /// caller, cancelled it; the traversal then stops and returns what it has.
+    /// </summary>
+    public bool StoppedByDeadline()
+    {
+        if (_caller.IsCancellationRequested || _deadline is not { IsCancellationRequested: true }) return false;
+        Hit(Bound.Deadline);
+        return true;
+    }
+
+    /// <summary>The outcome so far: the bounds hit and the relationships expanded.</summary>
+    public TraversalOutcome Outcome => new(BoundsHit, ExpandedRelationships);
+
+    public void Dispose()
+    {
+        _readers.Dispose();
+        _deadline?.Dispose();
     }
 
     /// <summary>Relationships returned by the reader and used so far.</summary>

@@ -1,5 +1,6 @@
 using Google.Protobuf.Collections;
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Protocol;
 using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.V1;
 

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Protocol;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Domain.Validation;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeGraph.Protocol;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Domain.Validation;

@@ -1,6 +1,9 @@
-namespace KnowledgeGraph.Domain;
+namespace KnowledgeGraph.Protocol;
 
-/// <summary>Every limit the API enforces, in one place. Documented in README.md ("Limits").</summary>
+/// <summary>
+/// Every limit the API enforces, in one place that the services and the `kg` command line share.
+/// Documented in docs/limits.md.
+/// </summary>
 public static class Limits
 {
     public const int DefaultPageSize = 100;

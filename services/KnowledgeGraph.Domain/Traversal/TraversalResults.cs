@@ -1,0 +1,18 @@
+using KnowledgeGraph.V1;
+
+namespace KnowledgeGraph.Domain.Traversal;
+
+/// <summary>What bounded a traversal: whether a bound stopped it, which bounds, and the relationships it expanded.</summary>
+public sealed record TraversalOutcome(IReadOnlyList<Bound> BoundsHit, long ExpandedRelationships)
+{
+    public bool Truncated => BoundsHit.Count > 0;
+}
+
+/// <summary>FindPaths' answer: the paths, shortest first, then by relationship names.</summary>
+public sealed record PathsResult(IReadOnlyList<GraphPath> Paths, TraversalOutcome Outcome);
+
+/// <summary>TraceDependencies' answer: the root and the dependencies reached, largest exposure first.</summary>
+public sealed record TraceResult(EntityRef Root, IReadOnlyList<DependencyExposure> Dependencies, TraversalOutcome Outcome);
+
+/// <summary>GetNeighborhood's answer: the entities (centre first, then by distance and name) and the relationships followed.</summary>
+public sealed record NeighborhoodResult(IReadOnlyList<NeighborhoodEntity> Entities, IReadOnlyList<Relationship> Relationships, TraversalOutcome Outcome);
