@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using KnowledgeGraph.Protocol;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -16,9 +17,6 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>The store's own meter and activity source (KnowledgeGraph.Store.StoreTelemetry.Name).</summary>
-    public const string StoreTelemetryName = "KnowledgeGraph.Store";
-
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
 
@@ -48,10 +46,10 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(StoreTelemetryName))
+                .AddMeter([.. TelemetryNames.All]))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddSource(StoreTelemetryName)
+                .AddSource([.. TelemetryNames.All])
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
                 .AddGrpcClientInstrumentation()

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
@@ -9,6 +10,12 @@ namespace KnowledgeGraph.Domain;
 /// </summary>
 public static class ServerFields
 {
+    /// <summary>A new opaque etag: 16 random hex digits.</summary>
+    public static string NewEtag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>Whether two resources say the same thing, ignoring what the server sets (etag, times).</summary>
+    public static bool SameContent<T>(T a, T b) where T : IMessage<T> => a.WithoutServerFields().Equals(b.WithoutServerFields());
+
     /// <summary>A copy without etag and times: what the client wrote.</summary>
     public static T WithoutServerFields<T>(this T resource) where T : IMessage<T> =>
         resource.WithServerFields("", null, null);

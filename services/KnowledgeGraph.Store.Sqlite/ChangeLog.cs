@@ -3,8 +3,9 @@ using System.Globalization;
 namespace KnowledgeGraph.Store.Sqlite;
 
 /// <summary>
-/// The change log: one row per changed resource, written in the transaction that changes it.
-/// Its sequence orders every commit; it names etags and consistency tokens.
+/// The change log: one row per changed resource, written in the transaction that changes it. Its
+/// sequence orders every change; the last one names the consistency token of a commit, and the log
+/// is the store's change feed.
 /// </summary>
 internal static class ChangeLog
 {
@@ -23,6 +24,9 @@ internal static class ChangeLog
     public static async Task<long> LastSeqAsync(SqlSession session, CancellationToken cancellationToken) =>
         Convert.ToInt64(await session.ScalarAsync("SELECT coalesce(max(seq), 0) FROM change_log;", cancellationToken), CultureInfo.InvariantCulture);
 
-    /// <summary>An etag names the change that last wrote the resource, so it changes on every write.</summary>
-    public static string Etag(long seq) => seq.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The changes after <paramref name="after"/>, oldest first, at most <paramref name="limit"/>: their positions and resource names.</summary>
+    public static Task<List<(long Seq, string Resource)>> AfterAsync(SqlSession session, long after, int limit, CancellationToken cancellationToken) =>
+        session.QueryAsync(
+            "SELECT seq, resource FROM change_log WHERE seq > $after ORDER BY seq LIMIT $limit;",
+            r => (r.GetInt64(0), r.GetString(1)), cancellationToken, ("$after", after), ("$limit", limit));
 }

@@ -1,5 +1,6 @@
-using KnowledgeGraph.Domain;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
+using KnowledgeGraph.Domain.Search;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Store.Sqlite;
@@ -18,16 +19,6 @@ internal static class EntityTable
             "SELECT body FROM entities WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;",
             Read, cancellationToken, ("$ids", Ids.JsonArray(names.Select(Ids.OfEntity).Distinct())));
 
-    /// <summary>Kinds of the entities that exist among <paramref name="names"/>, by name.</summary>
-    public static async Task<Dictionary<string, string>> KindsAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken)
-    {
-        var rows = await session.QueryAsync(
-            "SELECT id, kind FROM entities WHERE id IN (SELECT value FROM json_each($ids));",
-            r => (Id: r.GetString(0), Kind: r.GetString(1)),
-            cancellationToken, ("$ids", Ids.JsonArray(names.Select(Ids.OfEntity).Distinct())));
-        return rows.ToDictionary(r => Domain.ResourceNames.Entity(r.Id), r => r.Kind, StringComparer.Ordinal);
-    }
-
     public static Task<List<Entity>> ListAsync(SqlSession session, EntityListQuery query, CancellationToken cancellationToken) =>
         session.QueryAsync(
             string.IsNullOrEmpty(query.Kind)
@@ -38,14 +29,20 @@ internal static class EntityTable
             ("$after", Ids.AfterId(query.AfterName, Ids.OfEntity)),
             ("$limit", Math.Max(0, query.Limit)));
 
-    /// <summary>Rows whose normalized text contains <paramref name="normalizedQuery"/>, of the given kinds (empty: all).</summary>
-    public static Task<List<Entity>> SearchCandidatesAsync(SqlSession session, string normalizedQuery, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken) =>
-        // The normalized query holds only letters, digits and spaces, so it needs no LIKE escaping.
-        session.QueryAsync(
+    /// <summary>Streams the id and search text of the rows whose search text contains <paramref name="normalizedQuery"/>, of the given kinds (empty: all).</summary>
+    public static async IAsyncEnumerable<(string Id, string SearchText)> SearchCandidatesAsync(
+        SqlSession session, string normalizedQuery, IReadOnlyCollection<string> kinds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A normalized query holds only letters, digits and spaces, so it needs no LIKE escaping.
+        await using var command = session.Command(
             kinds.Count == 0
-                ? "SELECT body FROM entities WHERE search_text LIKE $pattern;"
-                : "SELECT body FROM entities WHERE search_text LIKE $pattern AND kind IN (SELECT value FROM json_each($kinds));",
-            Read, cancellationToken, ("$pattern", "%" + normalizedQuery + "%"), ("$kinds", Ids.JsonArray(kinds)));
+                ? "SELECT id, search_text FROM entities WHERE search_text LIKE $pattern;"
+                : "SELECT id, search_text FROM entities WHERE search_text LIKE $pattern AND kind IN (SELECT value FROM json_each($kinds));",
+            ("$pattern", "%" + normalizedQuery + "%"), ("$kinds", Ids.JsonArray(kinds)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            yield return (reader.GetString(0), reader.GetString(1));
+    }
 
     public static Task InsertAsync(SqlSession session, Entity entity, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
@@ -67,10 +64,6 @@ internal static class EntityTable
     public static Task DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>
         session.ExecuteAsync("DELETE FROM entities WHERE id = $id;", cancellationToken, ("$id", Ids.OfEntity(name)));
 
-    /// <summary>Whether two entities say the same thing, ignoring what the store sets (etag, times).</summary>
-    public static bool SameContent(Entity a, Entity b) => a.WithoutServerFields().Equals(b.WithoutServerFields());
-
-
     private static Entity Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Entity.Parser.ParseFrom((byte[])reader.GetValue(0));
 
     private static (string, object?)[] Columns(Entity entity) =>
@@ -78,7 +71,7 @@ internal static class EntityTable
         ("$id", Ids.OfEntity(entity.Name)),
         ("$kind", entity.Kind),
         ("$display_name", entity.DisplayName),
-        ("$search_text", EntitySearchText.Build(entity)),
+        ("$search_text", EntitySearch.IndexOf(entity)),
         ("$body", entity.ToByteArray()),
         ("$etag", entity.Etag),
         ("$create_time", entity.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()),

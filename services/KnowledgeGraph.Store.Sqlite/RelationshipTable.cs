@@ -1,8 +1,8 @@
-using KnowledgeGraph.Domain.Validation;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Ontology;
+using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Store.Sqlite;
@@ -10,8 +10,6 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// <summary>SQL over the relationships table. The row's body is the whole relationship.</summary>
 internal static class RelationshipTable
 {
-    /// <summary>A relationship touching an entity, with both endpoints' kinds (for kind-change checks).</summary>
-
     public static async Task<Relationship?> FindAsync(SqlSession session, string name, CancellationToken cancellationToken)
     {
         var rows = await session.QueryAsync("SELECT body FROM relationships WHERE id = $id;", Read, cancellationToken, ("$id", Ids.OfRelationship(name)));
@@ -87,12 +85,7 @@ internal static class RelationshipTable
         return [.. found.Values.Take(limit)];
     }
 
-    /// <summary>Names of the relationships that start or end at <paramref name="entityName"/> (from the covering indexes).</summary>
-    public static async Task<List<string>> TouchingAsync(SqlSession session, string entityName, CancellationToken cancellationToken) =>
-        await session.QueryAsync(
-            "SELECT id FROM relationships WHERE source_id = $id UNION SELECT id FROM relationships WHERE target_id = $id ORDER BY id;",
-            r => ResourceNames.Relationship(r.GetString(0)), cancellationToken, ("$id", Ids.OfEntity(entityName)));
-
+    /// <summary>The relationships that start or end at the entity, with both endpoints' kinds, in name order.</summary>
     public static Task<List<IncidentRelationship>> IncidentsAsync(SqlSession session, string entityName, CancellationToken cancellationToken) =>
         session.QueryAsync(
             """
@@ -125,10 +118,6 @@ internal static class RelationshipTable
 
     public static Task DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>
         session.ExecuteAsync("DELETE FROM relationships WHERE id = $id;", cancellationToken, ("$id", Ids.OfRelationship(name)));
-
-    /// <summary>Whether two relationships say the same thing, ignoring what the store sets (etag, times).</summary>
-    public static bool SameContent(Relationship a, Relationship b) => a.WithoutServerFields().Equals(b.WithoutServerFields());
-
 
     private static Relationship Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Relationship.Parser.ParseFrom((byte[])reader.GetValue(0));
 

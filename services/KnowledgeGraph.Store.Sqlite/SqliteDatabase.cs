@@ -3,7 +3,6 @@ using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Store.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using StatusCode = Grpc.Core.StatusCode;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
@@ -15,6 +14,7 @@ internal sealed class SqliteDatabase
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteConstraint = 19;
 
     private readonly SqliteGraphStoreOptions _options;
     private readonly ILogger _logger;
@@ -106,28 +106,44 @@ internal sealed class SqliteDatabase
         }, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction begun IMMEDIATE and commits it. A busy file
-    /// is waited for (busy_timeout) and the whole transaction retried with backoff, within a bound.
+    /// Opens a connection and begins a transaction IMMEDIATE, so it holds the file's write lock from
+    /// its first read to its end. In-process writers queue on a gate; another process's writer is
+    /// waited for (busy_timeout), and the begin retried with backoff within a bound, then UNAVAILABLE.
+    /// Disposing the returned write ends the transaction (rolled back unless committed) and frees the gate.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<OpenTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
             return await RetryBusyAsync(async () =>
             {
-                await using var connection = await OpenAsync(cancellationToken);
-                await using var transaction = connection.BeginTransaction(deferred: false);
-                var result = await work(new SqlSession(connection, transaction));
-                await transaction.CommitAsync(cancellationToken);
-                return result;
+                var connection = await OpenAsync(cancellationToken);
+                try
+                {
+                    return new OpenTransaction(connection, connection.BeginTransaction(deferred: false), _writeGate);
+                }
+                catch
+                {
+                    await connection.DisposeAsync();
+                    throw;
+                }
             }, cancellationToken);
         }
-        finally
+        catch
         {
             _writeGate.Release();
+            throw;
         }
     }
+
+    /// <summary>Opens a connection in a read transaction: every statement of it reads the same snapshot (WAL readers never block writers).</summary>
+    public async Task<OpenTransaction> BeginReadAsync(CancellationToken cancellationToken) =>
+        await RetryBusyAsync(async () =>
+        {
+            var connection = await OpenAsync(cancellationToken);
+            return new OpenTransaction(connection, connection.BeginTransaction(deferred: true), gate: null);
+        }, cancellationToken);
 
     private async Task<T> RetryBusyAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
     {
@@ -145,10 +161,21 @@ internal sealed class SqliteDatabase
             }
             catch (SqliteException ex) when (IsBusy(ex) || IsUnavailable(ex))
             {
-                throw new GraphException(StatusCode.Unavailable, ErrorReasons.StoreUnavailable, $"The graph store is unavailable: {ex.Message}. Retry later.");
+                throw Unavailable(ex);
             }
         }
     }
+
+    /// <summary>UNAVAILABLE with retry advice: the file is busy or cannot be used now, whatever the request.</summary>
+    public static GraphException Unavailable(SqliteException ex) =>
+        GraphException.Unavailable(ErrorReasons.StoreUnavailable, $"The graph store is unavailable: {ex.Message}. Retry later.", RetryAfter);
+
+    /// <summary>How long a client should wait before retrying a write the busy file refused.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
+    public static bool IsConstraintViolation(SqliteException ex) => ex.SqliteErrorCode == SqliteConstraint;
+
+    public static bool IsBusyOrUnavailable(SqliteException ex) => IsBusy(ex) || IsUnavailable(ex);
 
     private static bool IsBusy(SqliteException ex) => ex.SqliteErrorCode is SqliteBusy or SqliteLocked;
 

@@ -1,35 +1,32 @@
 using System.Diagnostics;
 using KnowledgeGraph.Domain.Errors;
-using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.Store.Sqlite.Schema;
+using KnowledgeGraph.V1;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using StatusCode = Grpc.Core.StatusCode;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
 /// <summary>
 /// The embedded graph store: one SQLite file in WAL mode that several processes open at once.
-/// Thread-safe; register one instance per process. Every write is one IMMEDIATE transaction that
-/// also appends to the change log, whose sequence gives etags and consistency tokens.
+/// Thread-safe; register one instance per process. A unit of work is one IMMEDIATE transaction that
+/// also appends to the change log, whose sequence gives consistency tokens and the change feed.
 /// </summary>
-public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
+public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
     private const string StoreName = "sqlite";
 
     private readonly SqliteDatabase _database;
-    private readonly GraphValidator _validator;
     private readonly TimeProvider _time;
     private readonly Lock _initializeLock = new();
     private Task? _initialized;
 
-    public SqliteGraphStore(SqliteGraphStoreOptions options, GraphValidator validator, TimeProvider? timeProvider = null, ILogger<SqliteGraphStore>? logger = null)
+    public SqliteGraphStore(SqliteGraphStoreOptions options, TimeProvider? timeProvider = null, ILogger<SqliteGraphStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         _database = new SqliteDatabase(options, logger ?? (ILogger)NullLogger.Instance);
-        _validator = validator;
         _time = timeProvider ?? TimeProvider.System;
     }
 
@@ -46,7 +43,26 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public Task PingAsync(CancellationToken cancellationToken) =>
         Observe("Ping", () => _database.ReadAsync(s => s.ScalarAsync("SELECT count(*) FROM sqlite_master;", cancellationToken), cancellationToken), cancellationToken);
 
-    public Task WaitForAsync(string consistencyToken, TimeSpan maxWait, CancellationToken cancellationToken) =>
+    public Task<IUnitOfWork> BeginAsync(ReadConsistency consistency, CancellationToken cancellationToken) =>
+        Observe<IUnitOfWork>("Begin", async () => new SqliteUnitOfWork(await _database.BeginWriteAsync(cancellationToken), _time), cancellationToken);
+
+    public Task<IGraphSnapshot> OpenSnapshotAsync(ReadConsistency consistency, CancellationToken cancellationToken) =>
+        Observe<IGraphSnapshot>("OpenSnapshot", async () => new SqliteSnapshot(await _database.BeginReadAsync(cancellationToken)), cancellationToken);
+
+    public Task<ChangePage> ReadChangesAsync(long after, int limit, ReadConsistency consistency, CancellationToken cancellationToken) =>
+        Observe("ReadChanges", async () =>
+        {
+            await using var read = await _database.BeginReadAsync(cancellationToken);
+            var rows = await ChangeLog.AfterAsync(read.Session, after, Math.Max(0, limit), cancellationToken);
+            var entities = (await EntityTable.FindManyAsync(read.Session, rows.Select(r => r.Resource).Where(Domain.ResourceNames.IsEntityName), cancellationToken)).ToDictionary(e => e.Name);
+            var relationships = (await RelationshipTable.FindManyAsync(read.Session, rows.Select(r => r.Resource).Where(Domain.ResourceNames.IsRelationshipName), cancellationToken)).ToDictionary(r => r.Name);
+            var changes = rows.Select(r => new GraphChange(r.Seq, r.Resource, entities.GetValueOrDefault(r.Resource), relationships.GetValueOrDefault(r.Resource))).ToList();
+            var full = limit > 0 && rows.Count == limit;
+            var position = full ? rows[^1].Seq : Math.Max(after, await ChangeLog.LastSeqAsync(read.Session, cancellationToken));
+            return new ChangePage(changes, position, full);
+        }, cancellationToken);
+
+    public Task<ReadConsistency> WaitForAsync(string consistencyToken, TimeSpan maxWait, CancellationToken cancellationToken) =>
         Observe("WaitFor", async () =>
         {
             var wanted = ConsistencyToken.Parse(consistencyToken);
@@ -55,11 +71,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             while (true)
             {
                 var reached = await _database.ReadAsync(s => ChangeLog.LastSeqAsync(s, cancellationToken), cancellationToken);
-                if (reached >= wanted) return true;
+                if (reached >= wanted) return ReadConsistency.None;
                 var remaining = maxWait - Stopwatch.GetElapsedTime(started);
                 if (remaining <= TimeSpan.Zero)
-                    throw new GraphException(StatusCode.Unavailable, ErrorReasons.ConsistencyTimeout,
-                        $"The store has not reached consistency token '{consistencyToken}' within {maxWait.TotalMilliseconds:0} ms; retry later.");
+                    throw GraphException.Unavailable(ErrorReasons.ConsistencyTimeout,
+                        $"The store has not reached consistency token '{consistencyToken}' within {maxWait.TotalMilliseconds:0} ms; retry later.", SqliteDatabase.RetryAfter);
                 await Task.Delay(remaining < pause ? remaining : pause, cancellationToken);
                 pause = TimeSpan.FromMilliseconds(Math.Min(50, pause.TotalMilliseconds * 2));
             }
@@ -67,27 +83,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     /// <summary>Closes this file's idle pooled connections.</summary>
     public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(_database.ConnectionString));
-
-    /// <summary>
-    /// Runs one write: replays a recorded <paramref name="requestId"/>, or runs <paramref name="work"/>
-    /// and records its result, all in one transaction; the token names the commit's last change.
-    /// </summary>
-    private Task<Committed<T>> WriteAsync<T>(string method, string? requestId, Codec<T> codec, Func<WriteContext, Task<T>> work, CancellationToken cancellationToken) =>
-        Observe(method, () => _database.WriteAsync(async session =>
-        {
-            if (!string.IsNullOrEmpty(requestId) && await RequestLog.FindAsync(session, requestId, method, cancellationToken) is { } recorded)
-                return new Committed<T>(codec.Decode(recorded.Response), ConsistencyToken.Format(recorded.Seq));
-
-            var context = new WriteContext(session, _time.GetUtcNow());
-            var value = await work(context);
-            var seq = context.LastSeq ?? await ChangeLog.LastSeqAsync(session, cancellationToken);
-            if (!string.IsNullOrEmpty(requestId))
-                await RequestLog.RecordAsync(session, requestId, method, codec.Encode(value), seq, context.Now, cancellationToken);
-            return new Committed<T>(value, ConsistencyToken.Format(seq));
-        }, cancellationToken), cancellationToken);
-
-    private Task<T> ReadAsync<T>(string operation, Func<SqlSession, Task<T>> read, CancellationToken cancellationToken) =>
-        Observe(operation, () => _database.ReadAsync(read, cancellationToken), cancellationToken);
 
     private async Task<T> Observe<T>(string operation, Func<Task<T>> work, CancellationToken cancellationToken)
     {

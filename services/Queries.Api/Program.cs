@@ -3,7 +3,6 @@ using Queries.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeGraphService();
-builder.Services.Configure<QueryOptions>(builder.Configuration.GetSection(QueryOptions.Section));
 
 var app = builder.Build();
 app.MapKnowledgeGraphService<QueryGrpcService>();

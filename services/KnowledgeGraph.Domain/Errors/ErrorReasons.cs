@@ -35,4 +35,5 @@ public static class ErrorReasons
     public const string HasRelationships = "HAS_RELATIONSHIPS";
     public const string ConsistencyTimeout = "CONSISTENCY_TIMEOUT";
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
+    public const string ConcurrentWrite = "CONCURRENT_WRITE";
 }

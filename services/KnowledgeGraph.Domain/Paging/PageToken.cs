@@ -6,17 +6,17 @@ namespace KnowledgeGraph.Domain.Paging;
 
 /// <summary>
 /// Opaque, integrity-checked page tokens (AIP-158). A token holds the last name returned and a
-/// fingerprint of the filter it was issued for, so a tampered token, or one reused with another
-/// filter, is rejected with INVALID_ARGUMENT instead of returning a wrong page.
+/// fingerprint of the list and the filter it was issued for, so a tampered token, or one reused with
+/// another list or another filter, is rejected with INVALID_ARGUMENT instead of returning a wrong page.
 /// </summary>
 public static class PageToken
 {
     private static readonly byte[] Key = Encoding.UTF8.GetBytes("knowledgegraph.v1/page-token");
     private const int MacLength = 16;
 
-    public static string Encode(string lastName, string? filter)
+    public static string Encode(string lastName, string collection, string? filter)
     {
-        var payload = Encoding.UTF8.GetBytes($"{Fingerprint(filter)}\n{lastName}");
+        var payload = Encoding.UTF8.GetBytes($"{Fingerprint(collection, filter)}\n{lastName}");
         var token = new byte[MacLength + payload.Length];
         HMACSHA256.HashData(Key, payload).AsSpan(0, MacLength).CopyTo(token);
         payload.CopyTo(token, MacLength);
@@ -24,7 +24,7 @@ public static class PageToken
     }
 
     /// <summary>The last name of the previous page, or null for an empty token.</summary>
-    public static string? Decode(string? token, string? filter)
+    public static string? Decode(string? token, string collection, string? filter)
     {
         if (string.IsNullOrEmpty(token)) return null;
         var bytes = FromBase64Url(token);
@@ -33,13 +33,13 @@ public static class PageToken
         if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Key, payload).AsSpan(0, MacLength), bytes.AsSpan(0, MacLength)))
             throw Invalid("is not a token this service issued");
         var parts = Encoding.UTF8.GetString(payload).Split('\n', 2);
-        if (parts.Length != 2 || parts[0] != Fingerprint(filter))
-            throw Invalid("was issued for another filter; send the same filter as the first page");
+        if (parts.Length != 2 || parts[0] != Fingerprint(collection, filter))
+            throw Invalid("was issued for another list or another filter; send the same filter to the same list as for the first page");
         return parts[1];
     }
 
-    private static string Fingerprint(string? filter) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(filter ?? ""))).Substring(0, 16);
+    private static string Fingerprint(string collection, string? filter) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{collection}\n{filter}"))).Substring(0, 16);
 
     private static byte[]? FromBase64Url(string token)
     {

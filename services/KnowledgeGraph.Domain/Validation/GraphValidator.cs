@@ -8,8 +8,8 @@ namespace KnowledgeGraph.Domain.Validation;
 
 /// <summary>
 /// Checks entities and relationships against the ontology and the model's rules. Checks that need
-/// the store (endpoints exist and have the right kinds) are done by the store inside the write's
-/// transaction, with <see cref="CheckEndpointKinds"/>.
+/// the stored graph (endpoints exist and have the right kinds) are made by the application core
+/// inside the write's unit of work, with <see cref="EndpointKindViolation"/>.
 /// </summary>
 public sealed class GraphValidator(GraphOntology ontology)
 {
@@ -58,7 +58,7 @@ public sealed class GraphValidator(GraphOntology ontology)
         return violations;
     }
 
-    /// <summary>Violations of a full relationship (endpoint existence and kinds are the store's to check).</summary>
+    /// <summary>Violations of a full relationship (endpoint existence and kinds need the stored graph: <see cref="EndpointKindViolation"/>).</summary>
     public List<FieldViolation> Validate(Relationship relationship, string field = "relationship")
     {
         var violations = new List<FieldViolation>();
@@ -87,19 +87,20 @@ public sealed class GraphValidator(GraphOntology ontology)
     }
 
     /// <summary>
-    /// Throws INVALID_ARGUMENT when the endpoints' kinds are not among those the type allows.
-    /// The store calls this inside the write's transaction, with the kinds it read.
+    /// INVALID_ARGUMENT (WRONG_ENDPOINT_KIND) when the endpoints' kinds are not among those the type
+    /// allows, or null. The application core calls it inside the write, with the kinds it read.
     /// </summary>
-    public void CheckEndpointKinds(Relationship relationship, string sourceKind, string targetKind, string field = "relationship")
+    public GraphException? EndpointKindViolation(Relationship relationship, string sourceKind, string targetKind, string field = "relationship")
     {
-        var type = Ontology.FindType(relationship.Type)
-            ?? throw GraphException.InvalidArgument(ErrorReasons.UnknownRelationshipType, $"{field}.type", $"unknown relationship type '{relationship.Type}'");
+        var type = Ontology.FindType(relationship.Type);
+        if (type is null)
+            return GraphException.InvalidArgument(ErrorReasons.UnknownRelationshipType, $"{field}.type", $"unknown relationship type '{relationship.Type}'");
         var violations = new List<FieldViolation>();
         if (!type.SourceKinds.Contains(sourceKind))
             violations.Add(new($"{field}.source", $"{relationship.Source} is a {sourceKind}; {type.Name} starts from {string.Join(" or ", type.SourceKinds)}", ErrorReasons.WrongEndpointKind));
         if (!type.TargetKinds.Contains(targetKind))
             violations.Add(new($"{field}.target", $"{relationship.Target} is a {targetKind}; {type.Name} points to {string.Join(" or ", type.TargetKinds)}", ErrorReasons.WrongEndpointKind));
-        if (violations.Count > 0) throw GraphException.InvalidArgument(violations);
+        return violations.Count > 0 ? GraphException.InvalidArgument(violations) : null;
     }
 
     public static void ThrowIfAny(List<FieldViolation> violations)

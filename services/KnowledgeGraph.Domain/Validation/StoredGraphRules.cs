@@ -13,15 +13,19 @@ public sealed record IncidentRelationship(string Name, string Type, string Sourc
 /// </summary>
 public static class StoredGraphRules
 {
-    /// <summary>INVALID_ARGUMENT when <paramref name="entityName"/> becoming <paramref name="newKind"/> would break one of its relationships.</summary>
-    public static GraphException? KindChangeConflict(GraphOntology ontology, string entityName, string newKind, IEnumerable<IncidentRelationship> incidents)
+    /// <summary>
+    /// INVALID_ARGUMENT when <paramref name="entityName"/> becoming <paramref name="newKind"/> would break
+    /// one of its relationships. <paramref name="kindOf"/> gives the other endpoints' kinds where the
+    /// same write changes them too; otherwise their stored kinds count.
+    /// </summary>
+    public static GraphException? KindChangeConflict(GraphOntology ontology, string entityName, string newKind, IEnumerable<IncidentRelationship> incidents, Func<string, string?>? kindOf = null)
     {
         foreach (var incident in incidents)
         {
             var type = ontology.FindType(incident.Type);
             if (type is null) continue;
-            var sourceKind = incident.Source == entityName ? newKind : incident.SourceKind;
-            var targetKind = incident.Target == entityName ? newKind : incident.TargetKind;
+            var sourceKind = incident.Source == entityName ? newKind : kindOf?.Invoke(incident.Source) ?? incident.SourceKind;
+            var targetKind = incident.Target == entityName ? newKind : kindOf?.Invoke(incident.Target) ?? incident.TargetKind;
             if (!type.SourceKinds.Contains(sourceKind) || !type.TargetKinds.Contains(targetKind))
                 return GraphException.InvalidArgument(ErrorReasons.WrongEndpointKind, "entity.kind",
                     $"{entityName} cannot become a {newKind}: its relationship {incident.Name} is {type.Name}, which goes from " +
@@ -30,10 +34,14 @@ public static class StoredGraphRules
         return null;
     }
 
-    /// <summary>INVALID_ARGUMENT (IMMUTABLE_FIELD) when a write would change a relationship's type or endpoints.</summary>
+    /// <summary>
+    /// INVALID_ARGUMENT (IMMUTABLE_FIELD) when a write would change a relationship's type or endpoints;
+    /// a field the incoming relationship leaves empty keeps its stored value.
+    /// </summary>
     public static GraphException? ImmutableChange(Relationship stored, Relationship incoming)
     {
-        string? field = stored.Type != incoming.Type ? "type" : stored.Source != incoming.Source ? "source" : stored.Target != incoming.Target ? "target" : null;
+        static bool Changes(string incoming, string stored) => incoming.Length > 0 && incoming != stored;
+        string? field = Changes(incoming.Type, stored.Type) ? "type" : Changes(incoming.Source, stored.Source) ? "source" : Changes(incoming.Target, stored.Target) ? "target" : null;
         return field is null
             ? null
             : GraphException.InvalidArgument(ErrorReasons.ImmutableField, $"relationship.{field}",

@@ -1,17 +1,12 @@
 using Google.Protobuf.Reflection;
 using Google.Rpc;
-using KnowledgeGraph.Domain;
-using KnowledgeGraph.Domain.Ontology;
-using KnowledgeGraph.Domain.Validation;
-using KnowledgeGraph.Grpc.Consistency;
 using KnowledgeGraph.Grpc.Errors;
-using KnowledgeGraph.Store;
+using KnowledgeGraph.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace KnowledgeGraph.Grpc.Hosting;
@@ -30,10 +25,8 @@ public static class ServiceHostExtensions
         builder.AddServiceDefaults();
         builder.ConfigureEndpoints();
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(GraphOntology.Default);
-        builder.Services.TryAddSingleton(services => new GraphValidator(services.GetRequiredService<GraphOntology>()));
         builder.Services.AddGraphStore(builder.Configuration);
+        builder.Services.AddKnowledgeGraphApplication(builder.Configuration);
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 
@@ -43,10 +36,9 @@ public static class ServiceHostExtensions
                 options.MaxReceiveMessageSize = Limits.MaxMessageBytes;
                 options.MaxSendMessageSize = Limits.MaxMessageBytes;
                 options.Interceptors.Add<GraphErrorInterceptor>();
-                options.Interceptors.Add<ConsistencyInterceptor>();
             })
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(
-                ErrorInfo.Descriptor, BadRequest.Descriptor, ResourceInfo.Descriptor));
+                ErrorInfo.Descriptor, BadRequest.Descriptor, ResourceInfo.Descriptor, RetryInfo.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("grpc-store");
         return builder;

@@ -1,6 +1,6 @@
-using KnowledgeGraph.Domain;
+using KnowledgeGraph.Protocol;
 
-namespace Queries.Api.Grpc;
+namespace KnowledgeGraph.Application.Queries;
 
 /// <summary>Server-side bounds on query work (configuration section <c>KnowledgeGraph:Queries</c>).</summary>
 public sealed class QueryOptions

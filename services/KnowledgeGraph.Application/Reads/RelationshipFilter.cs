@@ -1,14 +1,14 @@
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.Domain.Paging;
-using KnowledgeGraph.Grpc.Requests;
+using KnowledgeGraph.Application.Requests;
 using KnowledgeGraph.Store;
 using KnowledgeGraph.V1;
 
-namespace Relationships.Api.Grpc;
+namespace KnowledgeGraph.Application.Reads;
 
 /// <summary>Turns ListRelationships' filter into a store query: type, source, target, entity and direction.</summary>
-internal static class RelationshipFilter
+public static class RelationshipFilter
 {
     private static readonly string[] Fields = ["type", "source", "target", "entity", "direction"];
 

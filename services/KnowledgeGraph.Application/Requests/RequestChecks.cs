@@ -1,7 +1,8 @@
 using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Protocol;
 
-namespace KnowledgeGraph.Grpc.Requests;
+namespace KnowledgeGraph.Application.Requests;
 
 /// <summary>Checks shared by every service's request handling; each failure is INVALID_ARGUMENT with the field named.</summary>
 public static class RequestChecks

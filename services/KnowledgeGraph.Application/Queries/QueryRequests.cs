@@ -1,19 +1,35 @@
-using System.Globalization;
 using Google.Protobuf.Collections;
-using Grpc.Core;
-using KnowledgeGraph.Domain;
+using KnowledgeGraph.Application.Requests;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Ontology;
+using KnowledgeGraph.Domain.Paging;
+using KnowledgeGraph.Domain.Search;
 using KnowledgeGraph.Domain.Traversal;
-using KnowledgeGraph.Grpc.Requests;
+using KnowledgeGraph.Protocol;
 using KnowledgeGraph.V1;
 
-namespace Queries.Api.Grpc;
+namespace KnowledgeGraph.Application.Queries;
 
 /// <summary>Checks query requests against their documented ranges and turns them into traversal queries.</summary>
 internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options, TimeProvider clock)
 {
-    public PathQuery Paths(FindPathsRequest request, ServerCallContext context) => new(
+    /// <summary>A checked SearchEntities request: the query normalized, the kinds, and how many results.</summary>
+    public sealed record SearchQuery(string NormalizedQuery, IReadOnlyCollection<string> Kinds, int Limit);
+
+    public SearchQuery Search(SearchEntitiesRequest request)
+    {
+        if (request.Query.Length > Limits.MaxSearchQueryLength)
+            throw GraphException.InvalidArgument(ErrorReasons.FieldTooLong, "query", $"at most {Limits.MaxSearchQueryLength} characters");
+        var normalized = SearchText.Normalize(request.Query);
+        if (normalized.Length == 0)
+            throw GraphException.InvalidArgument(ErrorReasons.MissingField, "query", "must contain at least one letter or digit");
+        var unknown = request.Kinds.Where(k => ontology.FindKind(k) is null).ToList();
+        if (unknown.Count > 0)
+            throw GraphException.InvalidArgument(ErrorReasons.UnknownKind, "kinds", $"unknown kind(s) {string.Join(", ", unknown)}; known kinds: {string.Join(", ", ontology.KindNames)}");
+        return new(normalized, [.. request.Kinds.Distinct()], PageSize.Resolve(request.PageSize, Limits.DefaultSearchResults, Limits.MaxSearchResults));
+    }
+
+    public PathQuery Paths(FindPathsRequest request, CallContext call) => new(
         RequestChecks.EntityName(request.Source, "source"),
         RequestChecks.EntityName(request.Target, "target"),
         Types(request.RelationshipTypes),
@@ -22,9 +38,9 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
         InRange(request.MaxPaths, "max_paths", Limits.DefaultMaxPaths, Limits.MaxMaxPaths),
         request.Mode == PathMode.Unspecified ? PathMode.Shortest : request.Mode,
         AsOf(request.AsOf),
-        Budget(context));
+        Budget(call));
 
-    public TraceQuery Trace(TraceDependenciesRequest request, ServerCallContext context)
+    public TraceQuery Trace(TraceDependenciesRequest request, CallContext call)
     {
         if (request.Direction == TraceDirection.Unspecified)
             throw GraphException.InvalidArgument(ErrorReasons.MissingField, "direction", "is required: UPSTREAM (what the root depends on) or DOWNSTREAM (who depends on it)");
@@ -38,17 +54,17 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
             request.MinExposure,
             InRange(request.MaxRoutes, "max_routes", Limits.DefaultMaxRoutes, Limits.MaxMaxRoutes),
             AsOf(request.AsOf),
-            Budget(context));
+            Budget(call));
     }
 
-    public NeighborhoodQuery Neighborhood(GetNeighborhoodRequest request, ServerCallContext context) => new(
+    public NeighborhoodQuery Neighborhood(GetNeighborhoodRequest request, CallContext call) => new(
         RequestChecks.EntityName(request.Name, "name"),
         InRange(request.Depth, "depth", Limits.DefaultNeighborhoodDepth, Limits.MaxNeighborhoodDepth),
         Types(request.RelationshipTypes),
         request.Direction == Direction.Unspecified ? Direction.Both : request.Direction,
         InRange(request.MaxEntities, "max_entities", Limits.DefaultNeighborhoodEntities, Limits.MaxNeighborhoodEntities),
         AsOf(request.AsOf),
-        Budget(context));
+        Budget(call));
 
     private IReadOnlySet<string> Types(RepeatedField<string> types)
     {
@@ -70,30 +86,11 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
     private DateTimeOffset AsOf(Google.Protobuf.WellKnownTypes.Timestamp? asOf) =>
         asOf is null ? clock.GetUtcNow() : asOf.ToDateTimeOffset();
 
-    private TraversalBudget Budget(ServerCallContext context)
+    /// <summary>The query's work bounds: the configured expansion cap, and a stop instant before the call's deadline (or after MaxQueryTime).</summary>
+    private TraversalBudget Budget(CallContext call)
     {
-        var now = clock.GetUtcNow();
-        var stopAt = now + options.MaxQueryTime;
-        if (Deadline(context, now) is { } deadline)
-        {
-            var beforeDeadline = deadline - options.DeadlineMargin;
-            if (beforeDeadline < stopAt) stopAt = beforeDeadline;
-        }
+        var stopAt = clock.GetUtcNow() + options.MaxQueryTime;
+        if (call.Deadline is { } deadline && deadline - options.DeadlineMargin < stopAt) stopAt = deadline - options.DeadlineMargin;
         return new TraversalBudget(options.MaxExpandedRelationships, stopAt);
-    }
-
-    /// <summary>
-    /// The call's deadline, if it has one. A client with no time left sends a timeout shorter than
-    /// one tick (Grpc.Net.Client sends <c>grpc-timeout: 1n</c>), which the ASP.NET Core gRPC server
-    /// decodes to zero and reports as no deadline at all; such a call is treated as already at its
-    /// deadline, not as one that may run for MaxQueryTime.
-    /// </summary>
-    private static DateTimeOffset? Deadline(ServerCallContext context, DateTimeOffset now)
-    {
-        if (context.Deadline != DateTime.MaxValue) return new DateTimeOffset(context.Deadline, TimeSpan.Zero);
-        var timeout = context.GetHttpContext().Request.Headers["grpc-timeout"].ToString();
-        if (timeout.Length < 2 || !long.TryParse(timeout.AsSpan(0, timeout.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount)) return null;
-        var belowOneTick = amount == 0 || (timeout[^1] == 'n' && amount < 100);
-        return belowOneTick ? now : null;
     }
 }

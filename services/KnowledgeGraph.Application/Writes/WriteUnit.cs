@@ -1,0 +1,24 @@
+using Google.Protobuf;
+using KnowledgeGraph.Domain;
+using KnowledgeGraph.Store;
+
+namespace KnowledgeGraph.Application.Writes;
+
+/// <summary>
+/// One run of a write handler: the store's unit of work, the instant the write is made at, and
+/// whether it is only validated (then nothing is stamped and nothing will be committed).
+/// </summary>
+public sealed class WriteUnit(IUnitOfWork store, DateTimeOffset now, bool validateOnly)
+{
+    private readonly Google.Protobuf.WellKnownTypes.Timestamp _now = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now);
+
+    public IUnitOfWork Store { get; } = store;
+
+    /// <summary>
+    /// The resource as it will be stored: a new etag, updated now, created now or when <paramref name="existing"/>
+    /// was. Under validate_only the resource is returned as the client will see it after the write,
+    /// without a new etag (nothing is written).
+    /// </summary>
+    public T Stamp<T>(T resource, T? existing) where T : class, IMessage<T> =>
+        validateOnly ? resource : resource.Stamped(ServerFields.NewEtag(), existing, _now);
+}

@@ -1,0 +1,85 @@
+using KnowledgeGraph.Domain.Validation;
+using KnowledgeGraph.V1;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Store.Sqlite;
+
+/// <summary>
+/// A unit of work on the SQLite file: one IMMEDIATE transaction, so nothing it reads can change
+/// until it ends. Writes are buffered and applied at commit, each with a change-log row; the last
+/// row's sequence is the commit's consistency token.
+/// </summary>
+internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider time) : IUnitOfWork
+{
+    private readonly SqlSession _session = transaction.Session;
+    private readonly List<string> _relationshipDeletes = [];
+    private readonly List<string> _entityDeletes = [];
+    private readonly List<(Entity Entity, bool IsNew)> _entities = [];
+    private readonly List<(Relationship Relationship, bool IsNew)> _relationships = [];
+    private readonly List<(string RequestId, string Method, byte[] Response)> _requests = [];
+
+    public async Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        (await EntityTable.FindManyAsync(_session, names, cancellationToken)).ToDictionary(e => e.Name, StringComparer.Ordinal);
+
+    public async Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        (await RelationshipTable.FindManyAsync(_session, names, cancellationToken)).ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<IncidentRelationship>> GetIncidentRelationshipsAsync(string entityName, CancellationToken cancellationToken) =>
+        await RelationshipTable.IncidentsAsync(_session, entityName, cancellationToken);
+
+    public Task<RecordedRequest?> FindRequestAsync(string requestId, CancellationToken cancellationToken) =>
+        RequestLog.FindAsync(_session, requestId, cancellationToken);
+
+    public void Insert(Entity entity) => _entities.Add((entity, true));
+    public void Replace(Entity entity) => _entities.Add((entity, false));
+    public void DeleteEntity(string name) => _entityDeletes.Add(name);
+    public void Insert(Relationship relationship) => _relationships.Add((relationship, true));
+    public void Replace(Relationship relationship) => _relationships.Add((relationship, false));
+    public void DeleteRelationship(string name) => _relationshipDeletes.Add(name);
+    public void RecordRequest(string requestId, string method, byte[] response) => _requests.Add((requestId, method, response));
+
+    public async Task<string> CommitAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        long? lastSeq = null;
+        async Task Log(string op, string name) => lastSeq = await ChangeLog.AppendAsync(_session, op, name, now, cancellationToken);
+        try
+        {
+            foreach (var name in _relationshipDeletes)
+            {
+                await Log(ChangeLog.Delete, name);
+                await RelationshipTable.DeleteAsync(_session, name, cancellationToken);
+            }
+            foreach (var name in _entityDeletes)
+            {
+                await Log(ChangeLog.Delete, name);
+                await EntityTable.DeleteAsync(_session, name, cancellationToken);
+            }
+            foreach (var (entity, isNew) in _entities)
+            {
+                await Log(isNew ? ChangeLog.Create : ChangeLog.Update, entity.Name);
+                await (isNew ? EntityTable.InsertAsync(_session, entity, cancellationToken) : EntityTable.UpdateAsync(_session, entity, cancellationToken));
+            }
+            foreach (var (relationship, isNew) in _relationships)
+            {
+                await Log(isNew ? ChangeLog.Create : ChangeLog.Update, relationship.Name);
+                await (isNew ? RelationshipTable.InsertAsync(_session, relationship, cancellationToken) : RelationshipTable.UpdateAsync(_session, relationship, cancellationToken));
+            }
+            var seq = lastSeq ?? await ChangeLog.LastSeqAsync(_session, cancellationToken);
+            foreach (var (requestId, method, response) in _requests)
+                await RequestLog.RecordAsync(_session, requestId, method, response, seq, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return ConsistencyToken.Format(seq);
+        }
+        catch (SqliteException e) when (SqliteDatabase.IsConstraintViolation(e))
+        {
+            throw new StoreConflictException($"the graph changed under the write: {e.Message}", e);
+        }
+        catch (SqliteException e) when (SqliteDatabase.IsBusyOrUnavailable(e))
+        {
+            throw SqliteDatabase.Unavailable(e);
+        }
+    }
+
+    public ValueTask DisposeAsync() => transaction.DisposeAsync();
+}
