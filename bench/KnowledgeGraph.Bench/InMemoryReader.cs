@@ -17,20 +17,13 @@ internal sealed class InMemoryReader : IGraphReader
         _incoming = graph.Relationships.ToLookup(r => r.Target);
     }
 
-    public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Relationship>> GetAdjacentRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
     {
         IEnumerable<Relationship> found = [];
         if (direction is Direction.Outgoing or Direction.Both) found = found.Concat(entities.SelectMany(e => _outgoing[e]));
         if (direction is Direction.Incoming or Direction.Both) found = found.Concat(entities.SelectMany(e => _incoming[e]));
         IReadOnlyList<Relationship> result = found.Where(r => types.Count == 0 || types.Contains(r.Type)).Distinct().OrderBy(r => r.Name, StringComparer.Ordinal).Take(limit).ToList();
         return Task.FromResult(result);
-    }
-
-    public Task<IReadOnlyDictionary<string, EntityRef>> GetEntityRefsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
-    {
-        IReadOnlyDictionary<string, EntityRef> refs = names.Where(_entities.ContainsKey).Distinct()
-            .ToDictionary(n => n, n => new EntityRef { Name = n, Kind = _entities[n].Kind, DisplayName = _entities[n].DisplayName });
-        return Task.FromResult(refs);
     }
 
     public Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using KnowledgeGraph.Domain.Errors;
 using Xunit;
 
@@ -29,6 +30,12 @@ public abstract partial class GraphStoreConformanceTests
         Skip.If(SkipReason is not null, SkipReason);
         return await CreateEmptyStoreAsync();
     }
+
+    protected static T Stored<T>(T resource) where T : class, IMessage<T> => StoreSessions.Stored(resource);
+
+    protected static Task<string> CommitAsync(IGraphStore store, Action<IUnitOfWork> write) => StoreSessions.CommitAsync(store, write);
+
+    protected static Task<T> ReadAsync<T>(IGraphStore store, Func<IGraphSnapshot, Task<T>> read) => StoreSessions.ReadAsync(store, read);
 
     protected static async Task<GraphException> AssertFails(ErrorKind kind, string reason, Func<Task> action)
     {

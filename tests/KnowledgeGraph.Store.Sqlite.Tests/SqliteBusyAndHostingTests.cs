@@ -1,9 +1,8 @@
-using Grpc.Core;
 using KnowledgeGraph.Domain.Errors;
-using KnowledgeGraph.Domain.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static KnowledgeGraph.Store.Conformance.GraphBuilders;
+using static KnowledgeGraph.Store.Conformance.StoreSessions;
 
 namespace KnowledgeGraph.Store.Sqlite.Tests;
 
@@ -13,7 +12,7 @@ public sealed class SqliteBusyAndHostingTests : IDisposable
     private readonly TempDatabase _database = new();
 
     [Fact]
-    public async Task A_write_lock_held_past_the_bound_is_unavailable_not_database_is_locked_and_nothing_is_written()
+    public async Task A_write_lock_held_past_the_bound_is_unavailable_with_retry_advice_and_nothing_is_written()
     {
         var store = _database.OpenStore(new SqliteGraphStoreOptions(_database.FilePath) { BusyTimeout = TimeSpan.FromMilliseconds(100), MaxBusyRetries = 1 });
         await store.InitializeAsync(None);
@@ -21,13 +20,15 @@ public sealed class SqliteBusyAndHostingTests : IDisposable
         using (var other = _database.OpenConnection())
         using (var lockHolder = other.BeginTransaction(deferred: false))
         {
-            await AssertUnavailable(() => store.CreateEntityAsync(Country("japan", "Japan"), null, None));
+            var error = await Assert.ThrowsAsync<GraphException>(() => CommitAsync(store, unit => unit.Insert(Stored(Country("japan", "Japan")))));
+            Assert.Equal((ErrorKind.Unavailable, ErrorReasons.StoreUnavailable), (error.Kind, error.Reason));
+            Assert.NotNull(error.RetryDelay);
             // Readers are not blocked by a writer in WAL mode.
-            Assert.Null(await store.GetEntityAsync(E("japan"), None));
+            Assert.Empty(await ReadAsync(store, s => s.GetEntitiesAsync([E("japan")], None)));
         }
 
-        await store.CreateEntityAsync(Country("japan", "Japan"), null, None);
-        Assert.NotNull(await store.GetEntityAsync(E("japan"), None));
+        await CommitAsync(store, unit => unit.Insert(Stored(Country("japan", "Japan"))));
+        Assert.Single(await ReadAsync(store, s => s.GetEntitiesAsync([E("japan")], None)));
     }
 
     [Fact]
@@ -44,10 +45,11 @@ public sealed class SqliteBusyAndHostingTests : IDisposable
             other.Dispose();
         });
 
-        var created = await store.CreateEntityAsync(Country("japan", "Japan"), null, None);
+        var japan = Stored(Country("japan", "Japan"));
+        await CommitAsync(store, unit => unit.Insert(japan));
 
         await release;
-        Assert.Equal(created.Value, await store.GetEntityAsync(E("japan"), None));
+        Assert.Equal([japan], await ReadAsync(store, s => s.GetEntitiesAsync([E("japan")], None)));
     }
 
     [Fact]
@@ -59,18 +61,9 @@ public sealed class SqliteBusyAndHostingTests : IDisposable
         var store = provider.GetRequiredService<IGraphStore>();
 
         Assert.Same(store, provider.GetRequiredService<SqliteGraphStore>());
-        Assert.Same(store, provider.GetRequiredService<IGraphStore>());
-        Assert.NotNull(provider.GetRequiredService<GraphValidator>());
         Assert.Equal("sqlite:" + Path.GetFullPath(_database.FilePath), store.Location);
-        await store.CreateEntityAsync(Country("japan", "Japan"), null, None);
+        await CommitAsync(store, unit => unit.Insert(Stored(Country("japan", "Japan"))));
         Assert.True(File.Exists(_database.FilePath));
-    }
-
-    private static async Task AssertUnavailable(Func<Task> action)
-    {
-        var error = await Assert.ThrowsAsync<GraphException>(action);
-        Assert.Equal(StatusCode.Unavailable, error.Code);
-        Assert.Equal(ErrorReasons.StoreUnavailable, error.Reason);
     }
 
     public void Dispose() => _database.Dispose();

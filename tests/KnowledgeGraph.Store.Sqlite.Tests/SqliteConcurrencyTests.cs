@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Grpc.Core;
+using KnowledgeGraph.Application;
 using KnowledgeGraph.Domain.Errors;
 using Xunit;
 using Xunit.Abstractions;
@@ -9,9 +9,9 @@ using static KnowledgeGraph.Store.Conformance.GraphBuilders;
 namespace KnowledgeGraph.Store.Sqlite.Tests;
 
 /// <summary>
-/// Many writers on one file through separate store instances (as the three service processes
-/// are) lose nothing: every acknowledged write is there and logged once, and the only error a
-/// writer sees is the ABORTED of an etag race.
+/// Many writers on one file through separate store instances, each with its application core (as
+/// the three service processes are), lose nothing: every acknowledged write is there and logged
+/// once, and the only error a writer sees is the ABORTED of an etag race.
 /// </summary>
 public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposable
 {
@@ -20,19 +20,18 @@ public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposab
     private const int WritesPerTask = 50;
     private const int HotEntities = 4;
 
-    private static readonly CancellationToken None = CancellationToken.None;
     private readonly TempDatabase _database = new();
 
     [Fact]
     public async Task Parallel_writers_on_separate_stores_lose_nothing()
     {
-        var seed = _database.OpenStore();
-        await seed.CreateEntityAsync(Country("hub", "Hub"), null, None);
+        await using var seed = GraphApplication.Over(_database.OpenStore());
+        await seed.CreateAsync(Country("hub", "Hub"));
         for (var h = 0; h < HotEntities; h++)
-            await seed.CreateEntityAsync(Country($"hot-{h}", $"Hot {h}"), null, None);
+            await seed.CreateAsync(Country($"hot-{h}", $"Hot {h}"));
         const int seedWrites = 1 + HotEntities;
 
-        var stores = Enumerable.Range(0, Stores).Select(_ => _database.OpenStore()).ToList();
+        var stores = Enumerable.Range(0, Stores).Select(_ => GraphApplication.Over(_database.OpenStore())).ToList();
         var counts = new ConcurrentDictionary<string, int>();
         var marks = new ConcurrentQueue<string>();
         var unexpected = new ConcurrentQueue<Exception>();
@@ -44,6 +43,7 @@ public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposab
             select Task.Run(() => WriterAsync(stores[s], $"w{s}-{t}", counts, marks, unexpected)));
 
         clock.Stop();
+        foreach (var application in stores) await application.DisposeAsync();
         Assert.Empty(unexpected);
         var created = counts.GetValueOrDefault("entity");
         var updated = counts.GetValueOrDefault("update");
@@ -57,7 +57,7 @@ public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(seedWrites + created + updated + related, Count(connection, "SELECT count(*) FROM change_log"));
         Assert.Equal(updated, Count(connection, "SELECT count(*) FROM change_log WHERE op = 'UPDATE'"));
         Assert.Equal(Count(connection, "SELECT count(*) FROM change_log"), Count(connection, "SELECT max(seq) FROM change_log"));
-        var hot = await seed.GetEntitiesAsync([.. Enumerable.Range(0, HotEntities).Select(h => E($"hot-{h}"))], None);
+        var hot = await seed.EntityReads.BatchGetAsync([.. Enumerable.Range(0, HotEntities).Select(h => E($"hot-{h}"))], CallContext.None);
         var kept = hot.SelectMany(e => e.Description.Split(';', StringSplitOptions.RemoveEmptyEntries)).Order(StringComparer.Ordinal);
         Assert.Equal(marks.Order(StringComparer.Ordinal), kept);
         var acknowledged = created + updated + related;
@@ -65,7 +65,7 @@ public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposab
             $"in {clock.Elapsed.TotalSeconds:0.00} s: {acknowledged / clock.Elapsed.TotalSeconds:0} writes/s");
     }
 
-    private static async Task WriterAsync(IGraphStore store, string writer, ConcurrentDictionary<string, int> counts, ConcurrentQueue<string> marks, ConcurrentQueue<Exception> unexpected)
+    private static async Task WriterAsync(GraphApplication store, string writer, ConcurrentDictionary<string, int> counts, ConcurrentQueue<string> marks, ConcurrentQueue<Exception> unexpected)
     {
         string? last = null;
         for (var i = 0; i < WritesPerTask; i++)
@@ -76,26 +76,26 @@ public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : IDisposab
                 {
                     case 0:
                         last = $"{writer}-{i}";
-                        await store.CreateEntityAsync(Country(last, last), null, None);
+                        await store.CreateAsync(Country(last, last));
                         counts.AddOrUpdate("entity", 1, (_, n) => n + 1);
                         break;
                     case 1:
                         // Read-modify-write: a lost update would drop another writer's mark from the description.
-                        var current = (await store.GetEntityAsync(E($"hot-{i % HotEntities}"), None))!;
+                        var current = await store.EntityReads.GetAsync(E($"hot-{i % HotEntities}"), CallContext.None);
                         var next = current.Clone();
                         next.Description += $"{writer}-{i};";
                         await Task.Yield();
-                        await store.UpdateEntityAsync(next, current.Etag, false, null, None);
+                        await store.Entities.UpdateAsync(new(next, null, false, "", false), CallContext.None);
                         marks.Enqueue($"{writer}-{i}");
                         counts.AddOrUpdate("update", 1, (_, n) => n + 1);
                         break;
                     default:
-                        await store.CreateRelationshipAsync(Supplies($"{writer}-{i}", last!, "hub", 0.1), null, None);
+                        await store.CreateAsync(Supplies($"{writer}-{i}", last!, "hub", 0.1));
                         counts.AddOrUpdate("relationship", 1, (_, n) => n + 1);
                         break;
                 }
             }
-            catch (GraphException ex) when (ex.Code == StatusCode.Aborted && ex.Reason == ErrorReasons.EtagMismatch)
+            catch (GraphException ex) when (ex.Kind == ErrorKind.Aborted && ex.Reason == ErrorReasons.EtagMismatch)
             {
                 counts.AddOrUpdate("aborted", 1, (_, n) => n + 1);
             }

@@ -1,8 +1,8 @@
-using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Store.Sqlite.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 using static KnowledgeGraph.Store.Conformance.GraphBuilders;
+using static KnowledgeGraph.Store.Conformance.StoreSessions;
 
 namespace KnowledgeGraph.Store.Sqlite.Tests;
 
@@ -16,24 +16,24 @@ public sealed class SqliteMigrationTests : IDisposable
     {
         var database = new SqliteDatabase(new SqliteGraphStoreOptions(_database.FilePath), NullLogger.Instance);
         await database.MigrateAsync(1, None);
-        var japan = Country("japan", "Japan");
-        japan.Etag = "1";
-        japan.CreateTime = japan.UpdateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        await database.WriteAsync(async session =>
+        var japan = Stored(Country("japan", "Japan"));
+        await using (var write = await database.BeginWriteAsync(None))
         {
-            await EntityTable.InsertAsync(session, japan, None);
-            return await ChangeLog.AppendAsync(session, ChangeLog.Create, japan.Name, DateTimeOffset.UtcNow, None);
-        }, None);
+            await EntityTable.InsertAsync(write.Session, japan, None);
+            await ChangeLog.AppendAsync(write.Session, ChangeLog.Create, japan.Name, DateTimeOffset.UtcNow, None);
+            await write.CommitAsync(None);
+        }
         Assert.Equal(1L, UserVersion());
 
         var store = _database.OpenStore();
         await store.InitializeAsync(None);
 
         Assert.Equal((long)SchemaMigrations.LatestVersion, UserVersion());
-        Assert.Equal(japan, await store.GetEntityAsync(E("japan"), None));
-        // Version 2 brought the request log: a replay now returns the first result.
-        var first = await store.CreateEntityAsync(Country("korea", "Korea"), "req-1", None);
-        Assert.Equal(first.Value, (await store.CreateEntityAsync(Country("korea", "Korea"), "req-1", None)).Value);
+        Assert.Equal([japan], await ReadAsync(store, s => s.GetEntitiesAsync([E("japan")], None)));
+        // Version 2 brought the request log.
+        await CommitAsync(store, unit => unit.RecordRequest("req-1", "CreateEntity", [1, 2, 3]));
+        await using var unit = await store.BeginAsync(ReadConsistency.None, None);
+        Assert.Equal("CreateEntity", (await unit.FindRequestAsync("req-1", None))?.Method);
     }
 
     [Fact]
@@ -42,12 +42,12 @@ public sealed class SqliteMigrationTests : IDisposable
         var stores = Enumerable.Range(0, 4).Select(_ => _database.OpenStore()).ToList();
 
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync(None))));
-        await stores[0].CreateEntityAsync(Country("japan", "Japan"), null, None);
+        await CommitAsync(stores[0], unit => unit.Insert(Stored(Country("japan", "Japan"))));
         await stores[1].InitializeAsync(None);
         await _database.OpenStore().InitializeAsync(None);
 
         Assert.Equal((long)SchemaMigrations.LatestVersion, UserVersion());
-        Assert.NotNull(await stores[3].GetEntityAsync(E("japan"), None));
+        Assert.Single(await ReadAsync(stores[3], s => s.GetEntitiesAsync([E("japan")], None)));
     }
 
     [Fact]

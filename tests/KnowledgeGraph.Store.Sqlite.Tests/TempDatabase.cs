@@ -1,5 +1,3 @@
-using KnowledgeGraph.Domain.Ontology;
-using KnowledgeGraph.Domain.Validation;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Store.Sqlite.Tests;
@@ -20,11 +18,9 @@ public sealed class TempDatabase : IDisposable
     // The file lives in a sub-folder that does not exist yet: the store must create it.
     public string FilePath { get; }
 
-    public static GraphValidator Validator { get; } = new(GraphOntology.Default);
-
     public SqliteGraphStore OpenStore(SqliteGraphStoreOptions? options = null)
     {
-        var store = new SqliteGraphStore(options ?? new SqliteGraphStoreOptions(FilePath), Validator);
+        var store = new SqliteGraphStore(options ?? new SqliteGraphStoreOptions(FilePath));
         _stores.Add(store);
         return store;
     }

@@ -1,5 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.V1;
@@ -33,10 +32,12 @@ public sealed class ServerFieldsTests
     }
 
     [Theory]
-    [InlineData(StatusCode.InvalidArgument, "INVALID_ARGUMENT")]
-    [InlineData(StatusCode.FailedPrecondition, "FAILED_PRECONDITION")]
-    [InlineData(StatusCode.NotFound, "NOT_FOUND")]
-    public void A_rejected_import_row_carries_the_canonical_code_name(StatusCode code, string name)
+    [InlineData(ErrorKind.InvalidArgument, "INVALID_ARGUMENT")]
+    [InlineData(ErrorKind.FailedPrecondition, "FAILED_PRECONDITION")]
+    [InlineData(ErrorKind.NotFound, "NOT_FOUND")]
+    [InlineData(ErrorKind.Aborted, "ABORTED")]
+    [InlineData(ErrorKind.Unavailable, "UNAVAILABLE")]
+    public void A_rejected_import_row_carries_the_canonical_code_name(ErrorKind code, string name)
     {
         var summary = new ImportSummary();
         summary.Reject(4, "entities/x", new GraphException(code, "SOME_REASON", "why"));

@@ -9,9 +9,9 @@ public sealed class PagingTests
     [Fact]
     public void A_page_token_round_trips_for_the_same_filter()
     {
-        var token = PageToken.Encode("entities/japan", "kind = \"Country\"");
-        Assert.Equal("entities/japan", PageToken.Decode(token, "kind = \"Country\""));
-        Assert.Null(PageToken.Decode("", null));
+        var token = PageToken.Encode("entities/japan", "entities", "kind = \"Country\"");
+        Assert.Equal("entities/japan", PageToken.Decode(token, "entities", "kind = \"Country\""));
+        Assert.Null(PageToken.Decode("", "entities", null));
     }
 
     [Theory]
@@ -19,25 +19,32 @@ public sealed class PagingTests
     [InlineData("QUJD")]
     public void A_foreign_or_tampered_token_is_invalid(string token)
     {
-        var error = Assert.Throws<GraphException>(() => PageToken.Decode(token, null));
+        var error = Assert.Throws<GraphException>(() => PageToken.Decode(token, "entities", null));
         Assert.Equal(ErrorReasons.InvalidPageToken, error.Reason);
     }
 
     [Fact]
     public void Flipping_any_character_of_a_token_is_detected()
     {
-        var token = PageToken.Encode("entities/japan", null);
+        var token = PageToken.Encode("entities/japan", "entities", null);
         for (var i = 0; i < token.Length; i++)
         {
             var flipped = token.ToCharArray();
             flipped[i] = flipped[i] == 'A' ? 'B' : 'A';
-            Assert.Throws<GraphException>(() => PageToken.Decode(new string(flipped), null));
+            Assert.Throws<GraphException>(() => PageToken.Decode(new string(flipped), "entities", null));
         }
     }
 
     [Fact]
     public void A_token_used_with_another_filter_is_invalid() =>
-        Assert.Throws<GraphException>(() => PageToken.Decode(PageToken.Encode("entities/a", "kind = A"), "kind = B"));
+        Assert.Throws<GraphException>(() => PageToken.Decode(PageToken.Encode("entities/a", "entities", "kind = A"), "entities", "kind = B"));
+
+    [Fact]
+    public void A_token_used_with_another_list_is_invalid()
+    {
+        var error = Assert.Throws<GraphException>(() => PageToken.Decode(PageToken.Encode("entities/a", "entities", ""), "relationships", ""));
+        Assert.Equal(ErrorReasons.InvalidPageToken, error.Reason);
+    }
 
     [Fact]
     public void Filters_parse_equality_terms_joined_by_and()

@@ -8,7 +8,7 @@ namespace KnowledgeGraph.UnitTests.Traversal;
 
 public sealed class FindPathsTests
 {
-    private static Task<FindPathsResponse> Find(IGraphReader graph, PathQuery query) =>
+    private static Task<PathsResult> Find(IGraphReader graph, PathQuery query) =>
         GraphTraversal.FindPathsAsync(graph, query, GraphOntology.Default, CancellationToken.None);
 
     [Fact]
@@ -27,10 +27,9 @@ public sealed class FindPathsTests
         Assert.Equal("B", path.Hops[0].Entity.DisplayName);
         Assert.Equal("test", path.Hops[0].Relationship.Sources[0].Document);
         Assert.Equal(0.5, path.Hops[0].Relationship.Properties["share"].NumberValue);
-        Assert.False(response.Truncated);
-        Assert.Equal(3, response.ExpandedRelationships);
+        Assert.False(response.Outcome.Truncated);
+        Assert.Equal(3, response.Outcome.ExpandedRelationships);
         Assert.Equal(3, graph.RelationshipCalls);
-        Assert.Equal(Now, response.AsOf.ToDateTimeOffset());
     }
 
     [Fact]
@@ -46,10 +45,10 @@ public sealed class FindPathsTests
         var capped = await Find(graph, Path("a", "t", maxPaths: 2));
 
         Assert.Equal(["a1,a2", "b1,b2", "c1,c2"], all.Paths.Select(Ids));
-        Assert.False(all.Truncated);
+        Assert.False(all.Outcome.Truncated);
         Assert.Equal(["a1,a2", "b1,b2"], capped.Paths.Select(Ids));
-        Assert.True(capped.Truncated);
-        Assert.Equal([Bound.MaxResults], capped.BoundsHit);
+        Assert.True(capped.Outcome.Truncated);
+        Assert.Equal([Bound.MaxResults], capped.Outcome.BoundsHit);
     }
 
     private static InMemoryGraph TiedRoutes() => new InMemoryGraph()
@@ -65,7 +64,7 @@ public sealed class FindPathsTests
         var two = await Find(TiedRoutes(), Path("a", "t", PathMode.KShortest, maxPaths: 2));
 
         Assert.Equal(["r0", "rb1,rb2", "rc1,rc2"], three.Paths.Select(Ids));
-        Assert.Equal([Bound.MaxResults], three.BoundsHit);
+        Assert.Equal([Bound.MaxResults], three.Outcome.BoundsHit);
         Assert.Equal(["r0", "rb1,rb2"], two.Paths.Select(Ids));
     }
 
@@ -75,7 +74,7 @@ public sealed class FindPathsTests
         var response = await Find(TiedRoutes(), Path("a", "t", PathMode.AllSimple));
 
         Assert.Equal(["r0", "rb1,rb2", "rc1,rc2", "rd1,rd2,rd3"], response.Paths.Select(Ids));
-        Assert.False(response.Truncated);
+        Assert.False(response.Outcome.Truncated);
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class FindPathsTests
         var response = await Find(TiedRoutes(), Path("a", "t", PathMode.AllSimple, maxDepth: 2));
 
         Assert.Equal(["r0", "rb1,rb2", "rc1,rc2"], response.Paths.Select(Ids));
-        Assert.Equal([Bound.MaxDepth], response.BoundsHit);
+        Assert.Equal([Bound.MaxDepth], response.Outcome.BoundsHit);
     }
 
     private static InMemoryGraph Cycle() => new InMemoryGraph()
@@ -100,7 +99,7 @@ public sealed class FindPathsTests
         var response = await Find(Cycle(), Path("a", "d", mode, maxDepth: 10));
 
         Assert.Equal("a>b>c>d", Visits(Assert.Single(response.Paths)));
-        Assert.False(response.Truncated);
+        Assert.False(response.Outcome.Truncated);
     }
 
     [Fact]
@@ -189,11 +188,11 @@ public sealed class FindPathsTests
         var deadEnd = await Find(graph, Path("d", "a", maxDepth: 2));
 
         Assert.Empty(tooShallow.Paths);
-        Assert.Equal([Bound.MaxDepth], tooShallow.BoundsHit);
+        Assert.Equal([Bound.MaxDepth], tooShallow.Outcome.BoundsHit);
         Assert.Single(deepEnough.Paths);
-        Assert.False(deepEnough.Truncated);
+        Assert.False(deepEnough.Outcome.Truncated);
         Assert.Empty(deadEnd.Paths);
-        Assert.False(deadEnd.Truncated);
+        Assert.False(deadEnd.Outcome.Truncated);
     }
 
     [Theory]
@@ -208,9 +207,9 @@ public sealed class FindPathsTests
         var response = await Find(graph, Path("a", "t", mode, budget: Expansions(20)));
 
         Assert.Empty(response.Paths);
-        Assert.True(response.Truncated);
-        Assert.Equal([Bound.MaxExpansions], response.BoundsHit);
-        Assert.Equal(20, response.ExpandedRelationships);
+        Assert.True(response.Outcome.Truncated);
+        Assert.Equal([Bound.MaxExpansions], response.Outcome.BoundsHit);
+        Assert.Equal(20, response.Outcome.ExpandedRelationships);
     }
 
     [Fact]
@@ -221,8 +220,8 @@ public sealed class FindPathsTests
 
         var response = await Find(graph, Path("a", "t-missing", PathMode.Shortest, budget: Expansions(100)));
 
-        Assert.Equal([Bound.MaxExpansions], response.BoundsHit);
-        Assert.Equal(100, response.ExpandedRelationships);
+        Assert.Equal([Bound.MaxExpansions], response.Outcome.BoundsHit);
+        Assert.Equal(100, response.Outcome.ExpandedRelationships);
         Assert.Equal(100, graph.LargestResponse);
     }
 
@@ -235,7 +234,7 @@ public sealed class FindPathsTests
         var response = await GraphTraversal.FindPathsAsync(graph, query, GraphOntology.Default, new FixedTimeProvider(Now), CancellationToken.None);
 
         Assert.Empty(response.Paths);
-        Assert.Equal([Bound.Deadline], response.BoundsHit);
+        Assert.Equal([Bound.Deadline], response.Outcome.BoundsHit);
         Assert.Equal(0, graph.RelationshipCalls);
     }
 
@@ -247,7 +246,7 @@ public sealed class FindPathsTests
         var response = await Find(graph, Path("lonely", "t", PathMode.KShortest));
 
         Assert.Empty(response.Paths);
-        Assert.False(response.Truncated);
+        Assert.False(response.Outcome.Truncated);
     }
 
     [Fact]

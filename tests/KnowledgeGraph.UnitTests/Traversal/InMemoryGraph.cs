@@ -51,7 +51,7 @@ public sealed class InMemoryGraph : IGraphReader
         return this;
     }
 
-    public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Relationship>> GetAdjacentRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         RelationshipCalls++;
@@ -71,15 +71,6 @@ public sealed class InMemoryGraph : IGraphReader
             .ToList();
         LargestResponse = Math.Max(LargestResponse, found.Count);
         return Task.FromResult(found);
-    }
-
-    public Task<IReadOnlyDictionary<string, EntityRef>> GetEntityRefsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
-    {
-        IReadOnlyDictionary<string, EntityRef> refs = names
-            .Where(_entities.ContainsKey)
-            .Distinct()
-            .ToDictionary(n => n, n => new EntityRef { Name = n, Kind = _entities[n].Kind, DisplayName = _entities[n].DisplayName }, StringComparer.Ordinal);
-        return Task.FromResult(refs);
     }
 
     public Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)

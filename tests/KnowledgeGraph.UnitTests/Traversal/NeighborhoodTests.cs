@@ -13,10 +13,10 @@ public sealed class NeighborhoodTests
     private static InMemoryGraph Star() => new InMemoryGraph()
         .Edge("r1", "SUPPLIES", "c", "a").Edge("r2", "SUPPLIES", "a", "b").Edge("r3", "SUPPLIES", "b", "d").Edge("r4", "SANCTIONS", "a", "e");
 
-    private static Task<GetNeighborhoodResponse> Explore(IGraphReader graph, NeighborhoodQuery query) =>
+    private static Task<NeighborhoodResult> Explore(IGraphReader graph, NeighborhoodQuery query) =>
         GraphTraversal.GetNeighborhoodAsync(graph, query, GraphOntology.Default, CancellationToken.None);
 
-    private static IEnumerable<string> Entities(GetNeighborhoodResponse response) =>
+    private static IEnumerable<string> Entities(NeighborhoodResult response) =>
         response.Entities.Select(e => $"{e.Entity.Name["entities/".Length..]}@{e.Distance}");
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class NeighborhoodTests
         Assert.Equal(["a@0", "b@1", "c@1", "e@1"], Entities(response));
         Assert.Equal([R("r1"), R("r2"), R("r4")], response.Relationships.Select(r => r.Name));
         Assert.Equal("Country", response.Entities[0].Entity.Kind);
-        Assert.False(response.Truncated);
+        Assert.False(response.Outcome.Truncated);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class NeighborhoodTests
 
         Assert.Equal(["a@0", "b@1", "c@1"], Entities(response));
         Assert.Equal([R("r1"), R("r2")], response.Relationships.Select(r => r.Name));
-        Assert.Equal([Bound.MaxResults], response.BoundsHit);
+        Assert.Equal([Bound.MaxResults], response.Outcome.BoundsHit);
     }
 
     [Fact]
@@ -63,6 +63,6 @@ public sealed class NeighborhoodTests
         var response = await Explore(Star(), Neighborhood("a", depth: 2, budget: Expansions(2)));
 
         Assert.Equal(["a@0", "b@1", "c@1"], Entities(response));
-        Assert.Equal([Bound.MaxExpansions], response.BoundsHit);
+        Assert.Equal([Bound.MaxExpansions], response.Outcome.BoundsHit);
     }
 }

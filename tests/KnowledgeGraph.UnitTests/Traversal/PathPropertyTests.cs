@@ -85,7 +85,7 @@ public sealed class PathPropertyTests
         from maxDepth in Gen.Int[1, 6]
         select new RandomGraph(count, edges, direction, maxDepth);
 
-    private static Task<FindPathsResponse> Find(RandomGraph graph, PathMode mode, int maxPaths) =>
+    private static Task<PathsResult> Find(RandomGraph graph, PathMode mode, int maxPaths) =>
         GraphTraversal.FindPathsAsync(graph.ToReader(), Path(graph.Source, graph.Target, mode, graph.MaxDepth, maxPaths, graph.Direction), GraphOntology.Default, CancellationToken.None);
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class PathPropertyTests
                 }
                 if (mode == PathMode.Shortest) continue;
                 Assert.Equal(expected.Take(20), response.Paths.Select(Ids));
-                Assert.Equal(expected.Count > 20, response.BoundsHit.Contains(Bound.MaxResults));
+                Assert.Equal(expected.Count > 20, response.Outcome.BoundsHit.Contains(Bound.MaxResults));
             }
         }, iter: 300);
 }

@@ -11,10 +11,10 @@ public sealed class TraceDependenciesTests
 {
     private const double Tolerance = 1e-12;
 
-    private static Task<TraceDependenciesResponse> Trace(IGraphReader graph, TraceQuery query) =>
+    private static Task<TraceResult> Trace(IGraphReader graph, TraceQuery query) =>
         GraphTraversal.TraceDependenciesAsync(graph, query, GraphOntology.Default, CancellationToken.None);
 
-    private static DependencyExposure On(TraceDependenciesResponse response, string id) =>
+    private static DependencyExposure On(TraceResult response, string id) =>
         Assert.Single(response.Dependencies, d => d.Entity.Name == E(id));
 
     [Fact]
@@ -33,8 +33,8 @@ public sealed class TraceDependenciesTests
         Assert.Equal([0.5, 0.4], route.Path.Hops.Select(h => h.Weight));
         Assert.Equal(E("jp"), route.Path.Start.Name);
         Assert.Equal(E("jp"), response.Root.Name);
-        Assert.False(response.Truncated);
-        Assert.Equal(2, response.ExpandedRelationships);
+        Assert.False(response.Outcome.Truncated);
+        Assert.Equal(2, response.Outcome.ExpandedRelationships);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class TraceDependenciesTests
 
         Assert.Equal([E("b"), E("c")], response.Dependencies.Select(d => d.Entity.Name));
         Assert.Equal(0.25, On(response, "c").Exposure, Tolerance);
-        Assert.False(response.Truncated);
+        Assert.False(response.Outcome.Truncated);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class TraceDependenciesTests
         var z = On(response, "z");
         Assert.Equal(0.45, z.Exposure, Tolerance);
         Assert.Equal("ja,az", Ids(Assert.Single(z.Routes).Path));
-        Assert.Equal([Bound.MaxResults], response.BoundsHit);
+        Assert.Equal([Bound.MaxResults], response.Outcome.BoundsHit);
     }
 
     [Fact]
@@ -184,9 +184,9 @@ public sealed class TraceDependenciesTests
         var whole = await Trace(graph, Queries.Trace("a", maxDepth: 3));
 
         Assert.Equal([E("b"), E("c")], cut.Dependencies.Select(d => d.Entity.Name));
-        Assert.Equal([Bound.MaxDepth], cut.BoundsHit);
+        Assert.Equal([Bound.MaxDepth], cut.Outcome.BoundsHit);
         Assert.Equal(3, whole.Dependencies.Count);
-        Assert.False(whole.Truncated);
+        Assert.False(whole.Outcome.Truncated);
     }
 
     [Fact]
@@ -197,9 +197,9 @@ public sealed class TraceDependenciesTests
 
         var response = await Trace(graph, Queries.Trace("a", budget: Expansions(30)));
 
-        Assert.True(response.Truncated);
-        Assert.Equal([Bound.MaxExpansions], response.BoundsHit);
-        Assert.Equal(30, response.ExpandedRelationships);
+        Assert.True(response.Outcome.Truncated);
+        Assert.Equal([Bound.MaxExpansions], response.Outcome.BoundsHit);
+        Assert.Equal(30, response.Outcome.ExpandedRelationships);
         Assert.Equal(1.0, On(response, "hub").Exposure);
         Assert.Equal(30, response.Dependencies.Count);
     }
@@ -213,6 +213,6 @@ public sealed class TraceDependenciesTests
         var response = await GraphTraversal.TraceDependenciesAsync(graph, query, GraphOntology.Default, new FixedTimeProvider(Now), CancellationToken.None);
 
         Assert.Empty(response.Dependencies);
-        Assert.Equal([Bound.Deadline], response.BoundsHit);
+        Assert.Equal([Bound.Deadline], response.Outcome.BoundsHit);
     }
 }

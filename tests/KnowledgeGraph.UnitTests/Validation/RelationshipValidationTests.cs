@@ -77,9 +77,10 @@ public sealed class RelationshipValidationTests
     public void Endpoint_kinds_are_checked_against_the_type()
     {
         var relationship = Supplies(0.5);
-        Validator.CheckEndpointKinds(relationship, "Project", "Country");
-        var error = Assert.Throws<GraphException>(() => Validator.CheckEndpointKinds(relationship, "Person", "Commodity"));
-        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, error.Code);
+        Assert.Null(Validator.EndpointKindViolation(relationship, "Project", "Country"));
+        var error = Validator.EndpointKindViolation(relationship, "Person", "Commodity");
+        Assert.NotNull(error);
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.Equal(["relationship.source", "relationship.target"], error.Violations.Select(v => v.Field));
         Assert.All(error.Violations, v => Assert.Equal(ErrorReasons.WrongEndpointKind, v.Reason));
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Grpc.Core;
+using KnowledgeGraph.Protocol;
 using Spectre.Console;
 
 namespace KnowledgeGraph.Cli;
@@ -7,8 +8,6 @@ namespace KnowledgeGraph.Cli;
 /// <summary>What a command's action works with: the parsed global options, the clients and the output.</summary>
 public sealed class CliContext : IDisposable
 {
-    public const string ConsistencyHeader = "x-kg-consistency-token";
-
     private readonly int _timeoutSeconds;
 
     public CliContext(ParseResult parse, GlobalOptions options, KgHost host)
@@ -38,7 +37,7 @@ public sealed class CliContext : IDisposable
     {
         var headers = new Metadata();
         var wanted = token ?? ConsistencyToken;
-        if (!string.IsNullOrEmpty(wanted)) headers.Add(ConsistencyHeader, wanted);
+        if (!string.IsNullOrEmpty(wanted)) headers.Add(ApiHeaders.ConsistencyToken, wanted);
         return new CallOptions(headers, DateTime.UtcNow.Add(Timeout), cancellation);
     }
 

@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using KnowledgeGraph.Protocol;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Cli;
@@ -6,7 +7,6 @@ namespace KnowledgeGraph.Cli;
 /// <summary>One gRPC channel per service, opened on first use (plain http:// means HTTP/2 without TLS).</summary>
 public sealed class ServiceClients(Endpoints endpoints, Func<Uri, HttpMessageHandler>? handlerFactory) : IDisposable
 {
-    private const int MaxMessageBytes = 16 * 1024 * 1024;
     private readonly Dictionary<Uri, GrpcChannel> _channels = [];
 
     public EntityService.EntityServiceClient Entities => new(Open(endpoints.Entities, "Entities", Endpoints.EntitiesVariable));
@@ -23,8 +23,8 @@ public sealed class ServiceClients(Endpoints endpoints, Func<Uri, HttpMessageHan
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
             HttpHandler = handlerFactory?.Invoke(address),
-            MaxReceiveMessageSize = MaxMessageBytes,
-            MaxSendMessageSize = MaxMessageBytes,
+            MaxReceiveMessageSize = Limits.MaxMessageBytes,
+            MaxSendMessageSize = Limits.MaxMessageBytes,
         });
         _channels.Add(address, channel);
         return channel;

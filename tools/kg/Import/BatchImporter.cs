@@ -1,16 +1,15 @@
 using Grpc.Core;
+using KnowledgeGraph.Protocol;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Cli.Import;
 
 /// <summary>
 /// Streams rows of one kind to ImportEntities or ImportRelationships in batches of at most
-/// <see cref="MaxBatchSize"/> (the services' limit per message), and maps the per-row errors back to file and line.
+/// <see cref="Limits.MaxBatchSize"/> (the services' limit per message), and maps the per-row errors back to file and line.
 /// </summary>
 public sealed class BatchImporter(CliContext context)
 {
-    public const int MaxBatchSize = 1000;
-
     /// <summary>Imports can take long: their deadline is the <c>--timeout</c>, but at least this.</summary>
     private static readonly TimeSpan MinimumImportDeadline = TimeSpan.FromMinutes(10);
 
@@ -30,7 +29,7 @@ public sealed class BatchImporter(CliContext context)
     {
         var headers = new Metadata();
         var wanted = token ?? context.ConsistencyToken;
-        if (!string.IsNullOrEmpty(wanted)) headers.Add(CliContext.ConsistencyHeader, wanted);
+        if (!string.IsNullOrEmpty(wanted)) headers.Add(ApiHeaders.ConsistencyToken, wanted);
         var deadline = context.Timeout > MinimumImportDeadline ? context.Timeout : MinimumImportDeadline;
         return new CallOptions(headers, DateTime.UtcNow.Add(deadline), cancellation);
     }
@@ -39,7 +38,7 @@ public sealed class BatchImporter(CliContext context)
         AsyncClientStreamingCall<TRequest, ImportSummary> call, IReadOnlyList<ImportRow> rows, Func<IEnumerable<ImportRow>, TRequest> batch,
         KindCounts counts, List<RejectedRow> rejected, Action<int> sent, CancellationToken cancellation)
     {
-        foreach (var chunk in rows.Chunk(MaxBatchSize))
+        foreach (var chunk in rows.Chunk(Limits.MaxBatchSize))
         {
             cancellation.ThrowIfCancellationRequested();
             await call.RequestStream.WriteAsync(batch(chunk), cancellation);
@@ -60,6 +59,6 @@ public sealed class BatchImporter(CliContext context)
         }
 
         var headers = await call.ResponseHeadersAsync;
-        return headers.GetValue(CliContext.ConsistencyHeader) ?? call.GetTrailers().GetValue(CliContext.ConsistencyHeader);
+        return headers.GetValue(ApiHeaders.ConsistencyToken) ?? call.GetTrailers().GetValue(ApiHeaders.ConsistencyToken);
     }
 }
