@@ -34,9 +34,6 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public string Location => _transport.Options.Location;
 
-    /// <summary>The bookmarks of this instance's own commits (see <see cref="BookmarkSet"/>).</summary>
-    internal IReadOnlySet<string> Bookmarks => _bookmarks.Current;
-
     /// <summary>
     /// Checks that Neo4j answers and serves explicit transactions (<see cref="StartupCheck"/>), then
     /// creates the constraints, the indexes and the change counter if they are missing.
