@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Text;
 using Aspire.Hosting.ApplicationModel;
 
 namespace KnowledgeGraph.AppHost;
@@ -30,7 +32,7 @@ internal static class GraphStoreSettingsExtensions
                 .WithEnvironment("NEO4J_AUTH", ReferenceExpression.Create($"neo4j/{password}"))
                 .WithHttpHealthCheck("/", endpointName: "http");
             var connection = builder.AddConnectionString("neo4j",
-                ReferenceExpression.Create($"Endpoint={container.GetEndpoint("http")};Database=neo4j;Username=neo4j;Password={password}"));
+                ReferenceExpression.Create($"Endpoint={container.GetEndpoint("http")};Database=neo4j;Username=neo4j;{new QuotedConnectionStringPart("Password", password.Resource)}"));
             return new GraphStoreSettings("Neo4j", null, connection, container);
         }
 
@@ -41,12 +43,32 @@ internal static class GraphStoreSettingsExtensions
             var user = builder.AddParameter("neo4j-user", "neo4j");
             var password = builder.AddParameter("neo4j-password", secret: true);
             var connection = builder.AddConnectionString("neo4j",
-                ReferenceExpression.Create($"Endpoint={endpoint};Database={database};Username={user};Password={password}"));
+                ReferenceExpression.Create($"Endpoint={endpoint};Database={database};Username={user};{new QuotedConnectionStringPart("Password", password.Resource)}"));
             return new GraphStoreSettings("Neo4j", null, connection);
         }
 
         var defaultDataPath = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".data"));
         var dataPath = builder.AddParameter("data-path", defaultDataPath);
         return new GraphStoreSettings("Embedded", dataPath, null);
+    }
+}
+
+/// <summary>
+/// <c>Key=value</c> for a connection string, with the value quoted by <see cref="DbConnectionStringBuilder"/>'s
+/// own rules, so a secret holding <c>;</c>, <c>=</c> or quotes reaches the service intact
+/// (Neo4jStoreOptions.Parse reads it back with the same builder).
+/// </summary>
+internal sealed class QuotedConnectionStringPart(string key, ParameterResource value)
+    : IValueProvider, IManifestExpressionProvider, IValueWithReferences
+{
+    public string ValueExpression => $"{key}={value.ValueExpression}";
+
+    public IEnumerable<object> References => [value];
+
+    public async ValueTask<string?> GetValueAsync(CancellationToken cancellationToken = default)
+    {
+        var part = new StringBuilder();
+        DbConnectionStringBuilder.AppendKeyValuePair(part, key, await value.GetValueAsync(cancellationToken) ?? "");
+        return part.ToString();
     }
 }

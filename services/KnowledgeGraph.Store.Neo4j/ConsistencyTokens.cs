@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
 using System.Text.Json;
 using KnowledgeGraph.Domain.Errors;
 
@@ -34,6 +33,4 @@ public static class ConsistencyTokens
         throw GraphException.InvalidArgument(ErrorReasons.InvalidConsistencyToken, "consistency_token",
             "was not issued by this Neo4j store; pass the token a write returned, unchanged");
     }
-
-    internal static string Describe(IReadOnlyList<string> bookmarks) => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(bookmarks));
 }

@@ -6,7 +6,8 @@ namespace KnowledgeGraph.Store.Neo4j;
 /// Where the Neo4j store lives and how to reach it, parsed from <c>ConnectionStrings:neo4j</c>:
 /// <c>Endpoint=https://host:7473;Database=neo4j;Username=neo4j;Password=...</c>, or <c>Token=...</c>
 /// for bearer auth (Aura, SSO); optional <c>Timeout=</c> (seconds, or a TimeSpan such as 00:00:30)
-/// and <c>MaxRetries=</c> (retries of Neo.TransientError.* failures).
+/// per request and, sent as <c>maxExecutionTime</c>, per transaction on the server; and <c>MaxRetries=</c>
+/// (retries of an idempotent request, an auto-commit read or BEGIN, after a transient failure).
 /// </summary>
 public sealed record Neo4jStoreOptions
 {
@@ -17,6 +18,9 @@ public sealed record Neo4jStoreOptions
     public string? Token { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
     public int MaxRetries { get; init; } = 3;
+
+    /// <summary>The server-side limit of every transaction, in whole seconds (the Query API's <c>maxExecutionTime</c>).</summary>
+    public int MaxExecutionTimeSeconds => (int)Math.Ceiling(Timeout.TotalSeconds);
 
     /// <summary>Endpoint and database, never credentials: what health checks and logs may show.</summary>
     public string Location => $"{Endpoint.GetLeftPart(UriPartial.Authority)}/db/{Database}";

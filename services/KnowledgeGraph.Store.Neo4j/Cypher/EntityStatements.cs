@@ -2,7 +2,7 @@ using KnowledgeGraph.Domain.Ontology;
 
 namespace KnowledgeGraph.Store.Neo4j.Cypher;
 
-/// <summary>Reads and writes of entity nodes, <c>(:Entity:&lt;Kind&gt; {id, name, kind, ..., blob})</c>.</summary>
+/// <summary>Reads and writes of entity nodes, <c>(:Entity:&lt;Kind&gt; {id, name, kind, ..., blob, change_seq})</c>.</summary>
 public static class EntityStatements
 {
     private const string Columns = "n.blob AS blob, n.etag AS etag, n.create_time AS create_time, n.update_time AS update_time";
@@ -11,89 +11,94 @@ public static class EntityStatements
         $"MATCH (n:Entity) WHERE n.id IN $ids RETURN {Columns}",
         "ids");
 
+    /// <summary>A page of every entity, on the name index.</summary>
     public static readonly CypherStatement List = new("Entity.List",
-        $$"""
+        $"""
         MATCH (n:Entity)
-        WHERE ($kind IS NULL OR n.kind = $kind) AND ($after IS NULL OR n.name > $after)
-        RETURN {{Columns}}
+        WHERE n.name > $after
+        RETURN {Columns}
+        ORDER BY n.name
+        LIMIT $limit
+        """,
+        "after", "limit");
+
+    /// <summary>A page of one kind's entities, on the (kind, name) index.</summary>
+    public static readonly CypherStatement ListByKind = new("Entity.ListByKind",
+        $"""
+        MATCH (n:Entity)
+        WHERE n.kind = $kind AND n.name > $after
+        RETURN {Columns}
         ORDER BY n.name
         LIMIT $limit
         """,
         "kind", "after", "limit");
 
-    public static readonly CypherStatement Refs = new("Entity.Refs",
-        "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.name AS name, n.kind AS kind, n.display_name AS display_name",
-        "ids");
-
-    /// <summary>Search candidates: the normalized query occurs in the search text (id, display name, aliases).</summary>
+    /// <summary>A page of search candidates in id order: the normalized query occurs in the search text.</summary>
     public static readonly CypherStatement SearchCandidates = new("Entity.SearchCandidates",
-        $$"""
+        """
         MATCH (n:Entity)
-        WHERE n.search_text CONTAINS $query AND (size($kinds) = 0 OR n.kind IN $kinds)
-        RETURN {{Columns}}
-        ORDER BY n.name
+        WHERE n.id > $after AND n.search_text CONTAINS $query
+        RETURN n.id AS id, n.name AS name, n.search_text AS search_text
+        ORDER BY n.id
         LIMIT $limit
         """,
-        "query", "kinds", "limit");
+        "after", "query", "limit");
+
+    /// <summary>A page of search candidates of the given kinds, in id order.</summary>
+    public static readonly CypherStatement SearchCandidatesOfKinds = new("Entity.SearchCandidatesOfKinds",
+        """
+        MATCH (n:Entity)
+        WHERE n.id > $after AND n.kind IN $kinds AND n.search_text CONTAINS $query
+        RETURN n.id AS id, n.name AS name, n.search_text AS search_text
+        ORDER BY n.id
+        LIMIT $limit
+        """,
+        "after", "kinds", "query", "limit");
 
     /// <summary>
-    /// Write-locks the entities of a write (a write to the node takes Neo4j's lock until commit) and
-    /// returns what is stored, so the checks that follow see a state no one else can change.
+    /// Reads entities inside a unit of work and write-locks them (a write to the node takes Neo4j's
+    /// lock until the transaction ends), so what the unit read cannot change before it commits.
     /// </summary>
     public static readonly CypherStatement Lock = new("Entity.Lock",
         $$"""
         UNWIND $ids AS id
         MATCH (n:Entity {id: id})
         SET n.write_seq = coalesce(n.write_seq, 0) + 1
-        RETURN n.id AS id, n.kind AS kind, {{Columns}}
+        RETURN {{Columns}}
         """,
         "ids");
 
-    public static readonly CypherStatement Create = new("Entity.Create",
+    /// <summary>Creates entities; a name deleted before is no longer a deletion in the change feed.</summary>
+    public static readonly CypherStatement Insert = new("Entity.Insert",
         """
         UNWIND $rows AS row
         CREATE (n:Entity)
         SET n = row.props
-        RETURN n.id AS id
+        WITH row
+        OPTIONAL MATCH (t:Tombstone {name: row.name})
+        DELETE t
         """,
         "rows");
 
-    /// <summary>Replaces entities only where the stored etag is the expected one: the etag check and the write are one statement.</summary>
     public static readonly CypherStatement Replace = new("Entity.Replace",
         """
         UNWIND $rows AS row
         MATCH (n:Entity {id: row.id})
-        WHERE n.etag = row.expected_etag
         SET n = row.props
-        RETURN n.id AS id
         """,
         "rows");
 
-    /// <summary>The relationships touching an entity, with the kinds of both endpoints.</summary>
-    public static readonly CypherStatement Incidents = new("Entity.Incidents",
-        """
-        MATCH (record:RelationshipRecord)
-        WHERE record.source_id = $id OR record.target_id = $id
-        OPTIONAL MATCH (s:Entity {id: record.source_id})
-        OPTIONAL MATCH (t:Entity {id: record.target_id})
-        RETURN record.name AS name, record.type AS type, record.source AS source, record.target AS target, s.kind AS source_kind, t.kind AS target_kind
-        ORDER BY record.name
-        """,
-        "id");
-
-    /// <summary>Deletes the entity, if its etag is still the expected one, with its relationships and their records.</summary>
+    /// <summary>Deletes entities (with any Neo4j relationship still attached) and leaves a tombstone for the change feed.</summary>
     public static readonly CypherStatement Delete = new("Entity.Delete",
         """
-        MATCH (n:Entity {id: $id})
-        WHERE n.etag = $expected_etag
-        OPTIONAL MATCH (record:RelationshipRecord)
-        WHERE record.source_id = $id OR record.target_id = $id
-        WITH n, collect(record) AS records
-        FOREACH (record IN records | DELETE record)
+        UNWIND $rows AS row
+        MATCH (n:Entity {id: row.id})
         DETACH DELETE n
-        RETURN size(records) AS deleted_relationships
+        WITH row
+        MERGE (t:Tombstone {name: row.name})
+        SET t.change_seq = row.change_seq
         """,
-        "id", "expected_etag");
+        "rows");
 
     /// <summary>One statement per kind: gives the entities their kind's label and takes the other kinds' labels away.</summary>
     public static IReadOnlyDictionary<string, CypherStatement> SetKindLabel(GraphOntology ontology)
@@ -114,5 +119,5 @@ public static class EntityStatements
     }
 
     public static IEnumerable<CypherStatement> All(GraphOntology ontology) =>
-        [Get, List, Refs, SearchCandidates, Lock, Create, Replace, Incidents, Delete, .. SetKindLabel(ontology).Values];
+        [Get, List, ListByKind, SearchCandidates, SearchCandidatesOfKinds, Lock, Insert, Replace, Delete, .. SetKindLabel(ontology).Values];
 }

@@ -13,6 +13,8 @@ public static partial class GraphModel
     public const string EntityLabel = "Entity";
     public const string RelationshipRecordLabel = "RelationshipRecord";
     public const string RequestRecordLabel = "RequestRecord";
+    public const string TombstoneLabel = "Tombstone";
+    public const string ChangeCounterLabel = "ChangeCounter";
 
     /// <summary>Prefix of the property keys that hold an entity's or relationship's typed properties (p_share, p_capital ...).</summary>
     public const string PropertyPrefix = "p_";
@@ -24,8 +26,8 @@ public static partial class GraphModel
     public static readonly IReadOnlyList<string> PropertyKeys =
     [
         "id", "name", "kind", "display_name", "description", "aliases", "search_text", "etag", "create_time",
-        "update_time", "blob", "write_seq", "type", "source", "target", "source_id", "target_id", "valid_from",
-        "valid_to", "weight", "commodity", "method", "response",
+        "update_time", "blob", "write_seq", "change_seq", "seq", "type", "source", "target", "source_id", "target_id",
+        "valid_from", "valid_to", "weight", "commodity", "method", "response",
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
@@ -41,5 +43,5 @@ public static partial class GraphModel
     public static IReadOnlyList<string> RelationshipTypes(GraphOntology ontology) => ontology.TypeNames.Select(SafeName).ToList();
 
     public static IReadOnlyList<string> Labels(GraphOntology ontology) =>
-        [EntityLabel, RelationshipRecordLabel, RequestRecordLabel, .. KindLabels(ontology)];
+        [EntityLabel, RelationshipRecordLabel, RequestRecordLabel, TombstoneLabel, ChangeCounterLabel, .. KindLabels(ontology)];
 }

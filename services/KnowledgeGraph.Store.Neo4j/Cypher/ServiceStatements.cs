@@ -1,6 +1,6 @@
 namespace KnowledgeGraph.Store.Neo4j.Cypher;
 
-/// <summary>Request-id replay, pings, consistency waits and test clean-up.</summary>
+/// <summary>Pings and consistency waits, request records, and the test clean-up.</summary>
 public static class ServiceStatements
 {
     /// <summary>A trivial read: the start-up check, the ping, and (with bookmarks) the consistency wait.</summary>
@@ -10,17 +10,24 @@ public static class ServiceStatements
         "MATCH (q:RequestRecord {id: $id}) RETURN q.method AS method, q.response AS response",
         "id");
 
-    /// <summary>Records a request's first response in the write's transaction; the unique id makes a concurrent duplicate fail.</summary>
-    public static readonly CypherStatement RecordRequest = new("Service.RecordRequest",
+    /// <summary>Keeps the first responses of requests; the unique id makes a concurrent duplicate fail the commit.</summary>
+    public static readonly CypherStatement RecordRequests = new("Service.RecordRequests",
         """
+        UNWIND $rows AS row
         CREATE (q:RequestRecord)
-        SET q.id = $id, q.method = $method, q.response = $response, q.create_time = $now
+        SET q.id = row.id, q.method = row.method, q.response = row.response
         """,
-        "id", "method", "response", "now");
+        "rows");
 
-    /// <summary>Deletes every node of the database: used by the conformance tests to start each test on an empty graph.</summary>
-    public static readonly CypherStatement DeleteEverything = new("Service.DeleteEverything",
-        "MATCH (n) DETACH DELETE n");
+    /// <summary>Empties the graph, label by label, and resets the change feed: the conformance tests start each test from here.</summary>
+    public static readonly IReadOnlyList<CypherStatement> Clear =
+    [
+        new("Service.Clear.Entities", "MATCH (n:Entity) DETACH DELETE n"),
+        new("Service.Clear.RelationshipRecords", "MATCH (n:RelationshipRecord) DELETE n"),
+        new("Service.Clear.RequestRecords", "MATCH (n:RequestRecord) DELETE n"),
+        new("Service.Clear.Tombstones", "MATCH (n:Tombstone) DELETE n"),
+        new("Service.Clear.ChangeCounter", "MATCH (c:ChangeCounter {id: 'graph'}) SET c.seq = 0"),
+    ];
 
-    public static IEnumerable<CypherStatement> All() => [Ping, FindRequest, RecordRequest, DeleteEverything];
+    public static IEnumerable<CypherStatement> All() => [Ping, FindRequest, RecordRequests, .. Clear];
 }

@@ -2,7 +2,7 @@ using KnowledgeGraph.Domain.Ontology;
 
 namespace KnowledgeGraph.Store.Neo4j.Cypher;
 
-/// <summary>Every statement the adapter can send, in one list: what the Cypher lint test checks.</summary>
+/// <summary>Every statement the adapter can send, in one list: what the Cypher lint and the EXPLAIN check test.</summary>
 public static class Statements
 {
     public static IReadOnlyList<CypherStatement> All(GraphOntology ontology) =>
@@ -10,7 +10,7 @@ public static class Statements
         .. SchemaStatements.All(ontology),
         .. EntityStatements.All(ontology),
         .. RelationshipStatements.All(ontology),
-        .. TraversalStatements.All(),
+        .. ChangeStatements.All(),
         .. ServiceStatements.All(),
     ];
 }

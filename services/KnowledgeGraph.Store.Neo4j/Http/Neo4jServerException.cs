@@ -11,6 +11,6 @@ public sealed class Neo4jServerException(int httpStatus, string code, string mes
     public string Code { get; } = code;
     public string ServerMessage { get; } = message;
 
-    /// <summary>Neo.TransientError.*: the same request may succeed when retried.</summary>
+    /// <summary>Neo.TransientError.*: the server says the same request may succeed later.</summary>
     public bool IsTransient => Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
 }

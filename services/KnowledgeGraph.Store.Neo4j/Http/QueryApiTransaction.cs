@@ -4,8 +4,9 @@ namespace KnowledgeGraph.Store.Neo4j.Http;
 
 /// <summary>
 /// An open explicit transaction. Every request in it carries the <c>neo4j-cluster-affinity</c> header
-/// the server sent when it was opened, so a load balancer in front of a cluster keeps it on one member.
-/// Disposing without a commit rolls it back.
+/// the server sent when it began (transactions.adoc), so a cluster keeps it on one member. A commit
+/// that fails in any way (an error in the body, an HTTP failure, a timeout) is followed by a
+/// best-effort rollback; disposing without a commit rolls back.
 /// </summary>
 public sealed class QueryApiTransaction(QueryApiTransport transport, string id, string? affinity) : IAsyncDisposable
 {
@@ -17,15 +18,26 @@ public sealed class QueryApiTransaction(QueryApiTransport transport, string id, 
     public Task<QueryResult> RunAsync(BoundStatement statement, CancellationToken cancellationToken) =>
         transport.RunInAsync(this, statement, cancellationToken);
 
+    /// <summary>Commits once (never retried) and returns the bookmarks of the state committed.</summary>
     public async Task<IReadOnlyList<string>> CommitAsync(CancellationToken cancellationToken)
     {
-        _finished = true;
-        return await transport.CommitAsync(this, cancellationToken);
+        try
+        {
+            var bookmarks = await transport.CommitAsync(this, cancellationToken);
+            _finished = true;
+            return bookmarks;
+        }
+        catch
+        {
+            await RollbackQuietlyAsync();
+            throw;
+        }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _finished ? ValueTask.CompletedTask : new ValueTask(RollbackQuietlyAsync());
+
+    private async Task RollbackQuietlyAsync()
     {
-        if (_finished) return;
         _finished = true;
         try
         {

@@ -39,6 +39,10 @@ public static class TypedJsonWriter
                 writer.WriteString("$type", "OffsetDateTime");
                 writer.WriteString("_value", instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
                 break;
+            case byte[] bytes:
+                writer.WriteString("$type", "Base64");
+                writer.WriteString("_value", Convert.ToBase64String(bytes));
+                break;
             case DateOnly date:
                 writer.WriteString("$type", "Date");
                 writer.WriteString("_value", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -8,82 +8,70 @@ namespace KnowledgeGraph.Store.Neo4j.Mapping;
 
 /// <summary>
 /// The Neo4j properties written for an entity or relationship: scalars a user can query in Neo4j
-/// Browser, plus the blob that round-trips everything. Stored values carry etag and times.
+/// Browser, the blob that round-trips everything, and the position of the change (<c>change_seq</c>).
 /// </summary>
 internal static class PropertyMaps
 {
-    public static Dictionary<string, object?> Entity(Entity stored)
+    public static Dictionary<string, object?> Entity(Entity stored, long changeSeq)
     {
-        var id = ResourceNames.TryParseEntity(stored.Name, out var parsed) ? parsed : stored.Name;
         var map = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["id"] = id,
+            ["id"] = EntityId(stored.Name),
             ["name"] = stored.Name,
             ["kind"] = stored.Kind,
             ["display_name"] = stored.DisplayName,
             ["description"] = stored.Description,
             ["aliases"] = stored.Aliases.ToList(),
-            ["search_text"] = SearchTextOf(stored),
+            ["search_text"] = EntitySearch.IndexOf(stored),
             ["etag"] = stored.Etag,
             ["create_time"] = stored.CreateTime?.ToDateTimeOffset(),
             ["update_time"] = stored.UpdateTime?.ToDateTimeOffset(),
             ["blob"] = Blobs.Of(stored),
+            ["change_seq"] = changeSeq,
         };
         foreach (var (name, value) in stored.Properties) map[GraphModel.PropertyPrefix + name] = Scalar(value);
         foreach (var (scheme, value) in stored.ExternalIds) map[GraphModel.ExternalIdPrefix + scheme] = value;
         return Compact(map);
     }
 
-    /// <summary>The properties of the <c>:RelationshipRecord</c> node.</summary>
-    public static Dictionary<string, object?> Record(Relationship stored) => Compact(new(StringComparer.Ordinal)
+    /// <summary>The properties of the <c>:RelationshipRecord</c> node, which every read uses.</summary>
+    public static Dictionary<string, object?> Record(Relationship stored, long changeSeq) => Compact(new(StringComparer.Ordinal)
     {
-        ["id"] = IdOf(stored),
+        ["id"] = RelationshipId(stored.Name),
         ["name"] = stored.Name,
         ["type"] = stored.Type,
         ["source"] = stored.Source,
         ["target"] = stored.Target,
         ["source_id"] = EntityId(stored.Source),
         ["target_id"] = EntityId(stored.Target),
+        ["valid_from"] = stored.ValidFrom?.ToDateTimeOffset(),
+        ["valid_to"] = stored.ValidTo?.ToDateTimeOffset(),
         ["etag"] = stored.Etag,
         ["create_time"] = stored.CreateTime?.ToDateTimeOffset(),
         ["update_time"] = stored.UpdateTime?.ToDateTimeOffset(),
         ["blob"] = Blobs.Of(stored),
+        ["change_seq"] = changeSeq,
     });
 
-    /// <summary>The properties of the Neo4j relationship the traversals walk: validity, dependency weight, commodity.</summary>
+    /// <summary>The properties of the Neo4j relationship between the endpoints, for exploring in Neo4j Browser.</summary>
     public static Dictionary<string, object?> Edge(Relationship stored, GraphOntology ontology)
     {
         var map = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["id"] = IdOf(stored),
+            ["id"] = RelationshipId(stored.Name),
             ["name"] = stored.Name,
-            ["etag"] = stored.Etag,
-            ["create_time"] = stored.CreateTime?.ToDateTimeOffset(),
-            ["update_time"] = stored.UpdateTime?.ToDateTimeOffset(),
             ["valid_from"] = stored.ValidFrom?.ToDateTimeOffset(),
             ["valid_to"] = stored.ValidTo?.ToDateTimeOffset(),
             ["weight"] = ontology.DependencyWeight(stored),
             ["commodity"] = stored.Properties.TryGetValue("commodity", out var commodity) ? commodity.AsString() : null,
-            ["blob"] = Blobs.Of(stored),
         };
         foreach (var (name, value) in stored.Properties) map[GraphModel.PropertyPrefix + name] = Scalar(value);
         return Compact(map);
     }
 
-    /// <summary>Id, display name and aliases, normalized and '|'-separated, so a match never spans two fields.</summary>
-    public static string SearchTextOf(Entity entity)
-    {
-        var fields = new List<string> { entity.DisplayName };
-        fields.AddRange(entity.Aliases);
-        if (ResourceNames.TryParseEntity(entity.Name, out var id)) fields.Add(id);
-        return string.Join('|', fields.Select(SearchText.Normalize));
-    }
-
     public static string EntityId(string name) => ResourceNames.TryParseEntity(name, out var id) ? id : name;
 
     public static string RelationshipId(string name) => ResourceNames.TryParseRelationship(name, out var id) ? id : name;
-
-    private static string IdOf(Relationship relationship) => RelationshipId(relationship.Name);
 
     private static object? Scalar(PropertyValue value) => value.ValueCase switch
     {

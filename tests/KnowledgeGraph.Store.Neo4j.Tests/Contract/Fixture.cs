@@ -1,7 +1,5 @@
 using KnowledgeGraph.Domain.Ontology;
-using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.Store.Neo4j.Http;
-using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Store.Neo4j.Tests.Contract;
 
@@ -14,7 +12,7 @@ internal sealed class Fixture
     public QueryApiTransport Transport { get; }
     public Neo4jGraphStore Store { get; }
 
-    public Fixture(string connectionString = "Endpoint=https://graph.example:7473;Database=kg;Username=neo4j;Password=secret")
+    public Fixture(string connectionString = "Endpoint=https://graph.example:7473;Database=kg;Username=neo4j;Password=secret;Timeout=12.5")
     {
         Options = Neo4jStoreOptions.Parse(connectionString);
         Transport = new QueryApiTransport(new HttpClient(Api), Options, (delay, _) =>
@@ -22,8 +20,8 @@ internal sealed class Fixture
             Delays.Add(delay);
             return Task.CompletedTask;
         });
-        Store = new Neo4jGraphStore(Transport, new GraphValidator(GraphOntology.Default));
+        Store = new Neo4jGraphStore(Transport, GraphOntology.Default);
     }
 
-    public static Entity Japan() => new() { Name = "entities/japan", Kind = "Country", DisplayName = "Japan", Aliases = { "Nippon" } };
+    public static CancellationToken None => CancellationToken.None;
 }

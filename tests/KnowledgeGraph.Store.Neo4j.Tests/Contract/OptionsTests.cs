@@ -7,12 +7,36 @@ public sealed class OptionsTests
     [Fact]
     public void A_full_connection_string_parses()
     {
-        var options = Neo4jStoreOptions.Parse("Endpoint=https://host:7473;Database=graph;Username=neo4j;Password=p=w;d;Timeout=12.5;MaxRetries=5".Replace("p=w;d", "\"p=w;d\""));
+        var options = Neo4jStoreOptions.Parse("Endpoint=https://host:7473;Database=graph;Username=neo4j;Password=pw;Timeout=12.5;MaxRetries=5");
         Assert.Equal(new Uri("https://host:7473"), options.Endpoint);
-        Assert.Equal(("graph", "neo4j", "p=w;d"), (options.Database, options.Username, options.Password));
+        Assert.Equal(("graph", "neo4j", "pw"), (options.Database, options.Username, options.Password));
+        Assert.Equal(13, options.MaxExecutionTimeSeconds);
         Assert.Equal(TimeSpan.FromSeconds(12.5), options.Timeout);
         Assert.Equal(5, options.MaxRetries);
         Assert.Equal("https://host:7473/db/graph", options.Location);
+    }
+
+    [Theory]
+    [InlineData("p;w=d")]
+    [InlineData("a\"quote'd;pass=word")]
+    [InlineData("'; Timeout=1")]
+    public void A_password_quoted_as_the_apphost_quotes_it_survives_parsing(string password)
+    {
+        // AppHost/GraphStoreSettings.cs quotes the password with DbConnectionStringBuilder's own rules.
+        var quoted = new System.Text.StringBuilder("Endpoint=https://host:7473;Username=neo4j;");
+        System.Data.Common.DbConnectionStringBuilder.AppendKeyValuePair(quoted, "Password", password);
+
+        var options = Neo4jStoreOptions.Parse(quoted.ToString());
+
+        Assert.Equal(password, options.Password);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
+    }
+
+    [Fact]
+    public void An_unquoted_password_with_a_semicolon_does_not_survive_which_is_why_the_apphost_quotes_it()
+    {
+        var options = Neo4jStoreOptions.Parse("Endpoint=https://host:7473;Username=neo4j;Password=p;w=d");
+        Assert.NotEqual("p;w=d", options.Password);
     }
 
     [Fact]

@@ -1,12 +1,12 @@
-using System.Net;
 using System.Text.Json;
+using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Store.Neo4j.Cypher;
 using KnowledgeGraph.Store.Neo4j.Http;
 using Xunit;
 
 namespace KnowledgeGraph.Store.Neo4j.Tests.Contract;
 
-/// <summary>Documented Query API answers are parsed: each typed value, errors in any status, retries for transient errors only.</summary>
+/// <summary>The documented Query API answers (<see cref="Documented"/>) and typed values are read as Neo4j means them.</summary>
 public sealed class ResponseContractTests
 {
     private static object? Read(string typed) => TypedJsonReader.Read(JsonDocument.Parse(typed).RootElement);
@@ -14,163 +14,140 @@ public sealed class ResponseContractTests
     [Fact]
     public void Scalar_typed_values_parse_to_clr_values()
     {
-        Assert.Equal(9007199254740993L, Read("""{"$type":"Integer","_value":"9007199254740993"}"""));
-        Assert.Equal(0.09, Read("""{"$type":"Float","_value":"0.09"}"""));
-        Assert.Equal(double.NaN, Read("""{"$type":"Float","_value":"NaN"}"""));
-        Assert.Equal("Sakhalin-2", Read("""{"$type":"String","_value":"Sakhalin-2"}"""));
-        Assert.Equal(true, Read("""{"$type":"Boolean","_value":true}"""));
-        Assert.Null(Read("""{"$type":"Null","_value":null}"""));
-        Assert.Equal(new byte[] { 3, 111, 191 }, Read("""{"$type":"Base64","_value":"A2+/"}"""));
+        // typed-json.adoc, "Type mapping".
+        Assert.Equal(123L, Read("""{"$type": "Integer", "_value": "123"}"""));
+        Assert.Equal(4.56, Read("""{"$type": "Float", "_value": "4.56"}"""));
+        Assert.Equal(3.2E9, Read("""{"$type": "Float", "_value": "3.2E9"}"""));
+        Assert.Equal("Hello World", Read("""{"$type": "String", "_value": "Hello World"}"""));
+        Assert.Equal(true, Read("""{"$type": "Boolean", "_value": true}"""));
+        Assert.Null(Read("""{"$type": "Null", "_value": null}"""));
+        Assert.Equal(new byte[] { 3, 111, 191 }, Read("""{"$type": "Base64", "_value": "A2+/"}"""));
     }
 
     [Fact]
     public void Temporal_typed_values_parse_with_their_offsets()
     {
-        Assert.Equal(new DateOnly(2015, 3, 26), Read("""{"$type":"Date","_value":"2015-03-26"}"""));
-        Assert.Equal(new DateTimeOffset(2024, 1, 1, 21, 40, 32, TimeSpan.FromHours(-1)), Read("""{"$type":"OffsetDateTime","_value":"2024-01-01T21:40:32-01:00"}"""));
-        var zoned = Assert.IsType<DateTimeOffset>(Read("""{"$type":"ZonedDateTime","_value":"2015-11-21T21:40:32.142123456Z[Antarctica/Troll]"}"""));
-        Assert.Equal(new DateTimeOffset(2015, 11, 21, 21, 40, 32, TimeSpan.Zero).AddTicks(1421234), zoned);
-        Assert.Equal(new DateTime(2015, 7, 4, 19, 32, 24), Read("""{"$type":"LocalDateTime","_value":"2015-07-04T19:32:24"}"""));
-        Assert.Equal(new CypherText("Duration", "P14DT16H12M"), Read("""{"$type":"Duration","_value":"P14DT16H12M"}"""));
-    }
-
-    [Fact]
-    public void Lists_and_maps_parse_recursively()
-    {
-        var list = Assert.IsAssignableFrom<IReadOnlyList<object?>>(Read("""{"$type":"List","_value":[{"$type":"Integer","_value":"1"},{"$type":"String","_value":"a"}]}"""));
-        Assert.Equal([1L, "a"], list);
-        var map = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(Read("""{"$type":"Map","_value":{"share":{"$type":"Float","_value":"0.9"},"tags":{"$type":"List","_value":[]}}}"""));
-        Assert.Equal(0.9, map["share"]);
-        Assert.Empty(Assert.IsAssignableFrom<IReadOnlyList<object?>>(map["tags"]));
-    }
-
-    [Fact]
-    public void Nodes_relationships_and_paths_parse()
-    {
-        const string japan = """{"$type":"Node","_value":{"_element_id":"4:db:1","_labels":["Entity","Country"],"_properties":{"id":{"$type":"String","_value":"japan"}}}}""";
-        const string sakhalin = """{"$type":"Node","_value":{"_element_id":"4:db:2","_labels":["Entity","Project"],"_properties":{"id":{"$type":"String","_value":"sakhalin-2"}}}}""";
-        const string supplies = """{"$type":"Relationship","_value":{"_element_id":"5:db:9","_start_node_element_id":"4:db:2","_end_node_element_id":"4:db:1","_type":"SUPPLIES","_properties":{"weight":{"$type":"Float","_value":"0.09"}}}}""";
-
-        var node = Assert.IsType<Neo4jNode>(Read(japan));
-        Assert.Equal(["Entity", "Country"], node.Labels);
-        Assert.Equal("japan", node.Properties["id"]);
-
-        var relationship = Assert.IsType<Neo4jRelationship>(Read(supplies));
-        Assert.Equal(("SUPPLIES", "4:db:2", "4:db:1"), (relationship.Type, relationship.StartNodeElementId, relationship.EndNodeElementId));
-        Assert.Equal(0.09, relationship.Properties["weight"]);
-
-        var path = Assert.IsType<Neo4jPath>(Read($$"""{"$type":"Path","_value":[{{japan}},{{supplies}},{{sakhalin}}]}"""));
-        Assert.Equal(["4:db:1", "4:db:2"], path.Nodes.Select(n => n.ElementId));
-        Assert.Equal("5:db:9", Assert.Single(path.Relationships).ElementId);
+        // typed-json.adoc, "Type mapping".
+        Assert.Equal(new DateOnly(2015, 3, 26), Read("""{"$type": "Date", "_value": "2015-03-26"}"""));
+        Assert.Equal(new DateTimeOffset(2015, 11, 21, 21, 40, 32, 142, TimeSpan.Zero), Read("""{"$type": "OffsetDateTime", "_value": "2015-11-21T21:40:32.142Z"}"""));
+        Assert.Equal(new DateTimeOffset(2015, 11, 21, 21, 40, 32, 142, TimeSpan.Zero), Read("""{"$type": "ZonedDateTime", "_value": "2015-11-21T21:40:32.142Z[Antarctica/Troll]"}"""));
+        Assert.Equal(new DateTime(2015, 7, 4, 19, 32, 24), Read("""{"$type": "LocalDateTime", "_value": "2015-07-04T19:32:24"}"""));
+        Assert.Equal(new CypherText("Duration", "P14DT16H12M"), Read("""{"$type": "Duration", "_value": "P14DT16H12M"}"""));
     }
 
     [Fact]
     public void An_unknown_type_is_a_format_error()
     {
-        Assert.Throws<FormatException>(() => Read("""{"$type":"Vector","_value":"[1,2]"}"""));
+        Assert.Throws<FormatException>(() => Read("""{"$type": "Vector", "_value": {"coordinatesType": "INT8", "coordinates": ["1", "-5", "10"]}}"""));
     }
 
     [Fact]
-    public async Task A_result_gives_fields_rows_and_bookmarks()
+    public void A_begin_without_a_statement_gives_only_the_transaction_id_and_the_affinity()
     {
-        var fixture = new Fixture();
-        fixture.Api.Respond(HttpStatusCode.Accepted, FakeQueryApi.Rows("""["name","distance"]""",
-            """[{"$type":"String","_value":"entities/russia"},{"$type":"Integer","_value":"2"}]"""));
+        var response = QueryApiResponse.Parse(202, "Accepted", Documented.BeginTransactionOnly, Documented.Affinity);
 
-        var result = await fixture.Transport.RunAsync(ServiceStatements.Ping.Bind(), [], readOnly: true, CancellationToken.None);
-
-        Assert.Equal(["name", "distance"], result.Fields);
-        Assert.Equal("entities/russia", result.Rows[0].Get<string>("name"));
-        Assert.Equal(2L, result.Rows[0].Get<long>("distance"));
-        Assert.Equal(["FB:bookmark-1"], result.Bookmarks);
+        Assert.Equal("lyU", response.TransactionId);
+        Assert.Equal(Documented.Affinity, response.Affinity);
+        Assert.Empty(response.Result.Rows);
+        Assert.Empty(response.Result.Bookmarks);
     }
 
     [Fact]
-    public async Task An_error_inside_a_202_body_is_raised_with_its_code()
+    public void A_commit_gives_only_its_bookmarks()
     {
-        var fixture = new Fixture();
-        fixture.Api.Respond(HttpStatusCode.Accepted, FakeQueryApi.Error("Neo.ClientError.Statement.SyntaxError", "Invalid input 'RETRUN'"));
+        var response = QueryApiResponse.Parse(202, "Accepted", Documented.CommitBookmarksOnly, null);
 
-        var error = await Assert.ThrowsAsync<Neo4jServerException>(() => fixture.Transport.RunAsync(ServiceStatements.Ping.Bind(), [], true, CancellationToken.None));
-
-        Assert.Equal((202, "Neo.ClientError.Statement.SyntaxError"), (error.HttpStatus, error.Code));
-        Assert.Single(fixture.Api.Requests);
+        Assert.Equal(["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXgmQ"], response.Result.Bookmarks);
+        Assert.Null(response.TransactionId);
     }
 
     [Fact]
-    public async Task A_constraint_violation_on_create_is_already_exists()
+    public void A_typed_result_gives_fields_rows_and_bookmarks()
     {
-        var fixture = new Fixture();
-        fixture.Api
-            .Respond(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]},"transaction":{"id":"t1"}}""")
-            .Respond(HttpStatusCode.Accepted, FakeQueryApi.Rows("""["id","kind","blob","etag","create_time","update_time"]"""))
-            .Respond(HttpStatusCode.Accepted, FakeQueryApi.Error("Neo.ClientError.Schema.ConstraintValidationFailed", "Node(7) already exists with label `Entity` and property `id` = 'japan'"))
-            .Respond(HttpStatusCode.NotFound, FakeQueryApi.Error("Neo.ClientError.Transaction.TransactionNotFound", "gone"));
+        var result = QueryApiResponse.Parse(202, "Accepted", Documented.TypedResult, null).Result;
 
-        var error = await Assert.ThrowsAsync<Domain.Errors.GraphException>(() => fixture.Store.CreateEntityAsync(Fixture.Japan(), null, CancellationToken.None));
-
-        Assert.Equal(Grpc.Core.StatusCode.AlreadyExists, error.Code);
-        Assert.Equal(Domain.Errors.ErrorReasons.AlreadyExists, error.Reason);
+        Assert.Equal(["person", "name"], result.Fields);
+        Assert.Equal("Phil", result.Rows[0].Get<string>("name"));
+        Assert.Equal(["Person"], result.Rows[0].Get<Neo4jNode>("person").Labels);
+        Assert.Equal(["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXg6Q"], result.Bookmarks);
     }
 
     [Fact]
-    public async Task A_transient_error_is_retried_with_backoff()
+    public void Errors_after_data_in_a_202_fail_the_request()
     {
-        var fixture = new Fixture();
-        fixture.Api
-            .Respond(HttpStatusCode.ServiceUnavailable, FakeQueryApi.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"))
-            .Respond(HttpStatusCode.Accepted, FakeQueryApi.Error("Neo.TransientError.General.DatabaseUnavailable", "leader switch"))
-            .Respond(HttpStatusCode.Accepted, FakeQueryApi.Rows("""["ok"]""", """[{"$type":"Integer","_value":"1"}]"""));
+        var error = Assert.Throws<Neo4jServerException>(() => QueryApiResponse.Parse(202, "Accepted", Documented.DataThenErrors, null));
 
-        var result = await fixture.Transport.RunAsync(ServiceStatements.Ping.Bind(), [], true, CancellationToken.None);
-
-        Assert.Equal(1L, result.Rows[0].Get<long>("ok"));
-        Assert.Equal(3, fixture.Api.Requests.Count);
-        Assert.Equal(2, fixture.Delays.Count);
-        Assert.True(fixture.Delays[1] > fixture.Delays[0], "the backoff grows");
+        Assert.Equal((202, "Neo.ClientError.Request.Invalid"), (error.HttpStatus, error.Code));
     }
 
     [Fact]
-    public async Task A_transient_error_in_a_transaction_retries_the_whole_transaction()
+    public void An_expired_transaction_is_reported_with_its_code()
+    {
+        var error = Assert.Throws<Neo4jServerException>(() => QueryApiResponse.Parse(404, "Not Found", Documented.TransactionNotFound, null));
+
+        Assert.Equal("Neo.ClientError.Request.Invalid", error.Code);
+        Assert.Contains("was not found", error.ServerMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explain_answer_gives_its_plan_tree()
+    {
+        var plan = QueryApiResponse.Parse(202, "OK", Documented.ExplainResponse, null).Result.Plan;
+
+        Assert.NotNull(plan);
+        Assert.Equal(["ProduceResults", "Projection", "Filter", "NodeByLabelScan"], plan.Operators().Select(o => o.Operator));
+    }
+
+    [Fact]
+    public async Task A_commit_that_returns_errors_after_data_is_rolled_back_and_reported_unavailable()
     {
         var fixture = new Fixture();
         fixture.Api
-            .Respond(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]},"transaction":{"id":"t1"}}""")
-            .Respond(HttpStatusCode.Accepted, FakeQueryApi.Error("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"))
-            .Respond(HttpStatusCode.NotFound, FakeQueryApi.Error("Neo.ClientError.Transaction.TransactionNotFound", "gone"))
-            .Respond(HttpStatusCode.Accepted, """{"data":{"fields":[],"values":[]},"transaction":{"id":"t2"}}""")
-            .Respond(HttpStatusCode.Accepted, FakeQueryApi.Rows("""["ok"]"""))
-            .Respond(HttpStatusCode.OK, """{"bookmarks":["FB:2"]}""");
+            .Accept(Documented.BeginTransactionOnly, (QueryApiTransport.AffinityHeader, Documented.Affinity))
+            .Accept(Documented.DataThenErrors, (QueryApiTransport.AffinityHeader, Documented.Affinity))
+            .Accept("{}");
+        await using var unit = await fixture.Store.BeginAsync(ReadConsistency.None, Fixture.None);
 
-        var (_, bookmarks) = await fixture.Transport.InTransactionAsync([], tx => tx.RunAsync(ServiceStatements.Ping.Bind(), CancellationToken.None), CancellationToken.None);
+        var error = await Assert.ThrowsAsync<GraphException>(() => unit.CommitAsync(Fixture.None));
 
-        Assert.Equal(["FB:2"], bookmarks);
-        Assert.Equal(["/db/kg/query/v2/tx", "/db/kg/query/v2/tx/t1", "/db/kg/query/v2/tx/t1", "/db/kg/query/v2/tx", "/db/kg/query/v2/tx/t2", "/db/kg/query/v2/tx/t2/commit"],
-            fixture.Api.Requests.Select(r => r.Path));
-        Assert.Equal(HttpMethod.Delete, fixture.Api.Requests[2].Method);
+        Assert.Equal((ErrorKind.Unavailable, ErrorReasons.StoreUnavailable), (error.Kind, error.Reason));
+        Assert.Equal([HttpMethod.Post, HttpMethod.Post, HttpMethod.Delete], fixture.Api.Requests.Select(r => r.Method));
+        Assert.Equal(["/db/kg/query/v2/tx", "/db/kg/query/v2/tx/lyU/commit", "/db/kg/query/v2/tx/lyU"], fixture.Api.Requests.Select(r => r.Path));
     }
 
     [Fact]
-    public async Task A_client_error_is_not_retried()
+    public async Task Database_not_found_at_start_up_names_the_database()
     {
         var fixture = new Fixture();
-        fixture.Api.Respond(HttpStatusCode.BadRequest, FakeQueryApi.Error("Neo.ClientError.Statement.ParameterMissing", "Expected parameter(s): ids"));
+        fixture.Api.Respond(System.Net.HttpStatusCode.NotFound, Documented.DatabaseNotFound);
 
-        await Assert.ThrowsAsync<Neo4jServerException>(() => fixture.Transport.RunAsync(ServiceStatements.Ping.Bind(), [], true, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<Neo4jStartupException>(() => fixture.Store.InitializeAsync(Fixture.None));
 
-        Assert.Single(fixture.Api.Requests);
-        Assert.Empty(fixture.Delays);
+        Assert.Contains("has no database 'kg'", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.InnerException);
     }
 
     [Fact]
-    public async Task Retries_stop_after_the_configured_number_and_the_store_reports_unavailable()
+    public async Task Wrong_credentials_at_start_up_say_so_without_the_password()
     {
-        var fixture = new Fixture("Endpoint=http://localhost:7474;Username=neo4j;Password=p;MaxRetries=2");
-        for (var i = 0; i < 3; i++) fixture.Api.Respond(HttpStatusCode.Accepted, FakeQueryApi.Error("Neo.TransientError.General.OutOfMemoryError", "busy"));
+        var fixture = new Fixture();
+        fixture.Api.Respond(System.Net.HttpStatusCode.Unauthorized, Documented.Unauthorized);
 
-        var error = await Assert.ThrowsAsync<Domain.Errors.GraphException>(() => fixture.Store.PingAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<Neo4jStartupException>(() => fixture.Store.InitializeAsync(Fixture.None));
 
-        Assert.Equal(Grpc.Core.StatusCode.Unavailable, error.Code);
-        Assert.Equal(3, fixture.Api.Requests.Count);
+        Assert.Contains("refused the credentials", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Neo.ClientError.Security.Unauthorized", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_read_uses_a_declared_statement()
+    {
+        var fixture = new Fixture();
+        fixture.Api.Accept(Documented.TypedResult);
+
+        await fixture.Store.PingAsync(Fixture.None);
+
+        Assert.Equal(ServiceStatements.Ping.Text, fixture.Api.Requests[0].Statement);
     }
 }

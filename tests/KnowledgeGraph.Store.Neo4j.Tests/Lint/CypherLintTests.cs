@@ -46,7 +46,7 @@ public sealed class CypherLintTests(ITestOutputHelper output)
     [Fact]
     public void Relationship_types_and_labels_in_statements_come_from_the_ontology()
     {
-        var creates = RelationshipStatements.Create(Ontology);
+        var creates = RelationshipStatements.Insert(Ontology);
         Assert.Equal(Ontology.TypeNames.Order(StringComparer.Ordinal), creates.Keys.Order(StringComparer.Ordinal));
         foreach (var (type, statement) in creates) Assert.Contains($"[r:{type}]", statement.Text, StringComparison.Ordinal);
         Assert.Throws<InvalidDataException>(() => GraphModel.SafeName("SUPPLIES]->() DETACH DELETE (x"));

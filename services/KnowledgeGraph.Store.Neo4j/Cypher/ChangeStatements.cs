@@ -1,0 +1,58 @@
+namespace KnowledgeGraph.Store.Neo4j.Cypher;
+
+/// <summary>
+/// The change feed. Neo4j Community has no change data capture, so one counter node,
+/// <c>(:ChangeCounter {id: 'graph', seq})</c>, hands out positions: a committing unit of work reserves
+/// one per changed resource as its first write, which write-locks the counter until it commits, so
+/// positions follow commit order. Every entity and record carries the position of its last change
+/// (<c>change_seq</c>); a deletion leaves a <c>(:Tombstone {name, change_seq})</c>.
+/// </summary>
+public static class ChangeStatements
+{
+    /// <summary>Creates the counter once; several processes may run it together (the id is unique).</summary>
+    public static readonly CypherStatement EnsureCounter = new("Change.EnsureCounter",
+        "MERGE (c:ChangeCounter {id: 'graph'}) ON CREATE SET c.seq = 0");
+
+    /// <summary>Reserves $count positions; returns the last. Holds the counter's write lock until the transaction ends.</summary>
+    public static readonly CypherStatement Reserve = new("Change.Reserve",
+        """
+        MATCH (c:ChangeCounter {id: 'graph'})
+        SET c.seq = c.seq + $count
+        RETURN c.seq AS last
+        """,
+        "count");
+
+    /// <summary>The feed's head: the last position handed out by a committed unit.</summary>
+    public static readonly CypherStatement Head = new("Change.Head",
+        "MATCH (c:ChangeCounter {id: 'graph'}) RETURN c.seq AS head");
+
+    /// <summary>Changes with a position in ($after, $head], oldest first, each with the resource as it is now.</summary>
+    public static readonly CypherStatement Read = new("Change.Read",
+        """
+        CALL () {
+          MATCH (n:Entity)
+          WHERE n.change_seq > $after AND n.change_seq <= $head
+          RETURN n.change_seq AS position, n.name AS name, 'entity' AS resource, n.blob AS blob, n.etag AS etag, n.create_time AS create_time, n.update_time AS update_time
+          ORDER BY position
+          LIMIT $limit
+          UNION ALL
+          MATCH (record:RelationshipRecord)
+          WHERE record.change_seq > $after AND record.change_seq <= $head
+          RETURN record.change_seq AS position, record.name AS name, 'relationship' AS resource, record.blob AS blob, record.etag AS etag, record.create_time AS create_time, record.update_time AS update_time
+          ORDER BY position
+          LIMIT $limit
+          UNION ALL
+          MATCH (t:Tombstone)
+          WHERE t.change_seq > $after AND t.change_seq <= $head
+          RETURN t.change_seq AS position, t.name AS name, 'deleted' AS resource, null AS blob, null AS etag, null AS create_time, null AS update_time
+          ORDER BY position
+          LIMIT $limit
+        }
+        RETURN position, name, resource, blob, etag, create_time, update_time
+        ORDER BY position
+        LIMIT $limit
+        """,
+        "after", "head", "limit");
+
+    public static IEnumerable<CypherStatement> All() => [EnsureCounter, Reserve, Head, Read];
+}
