@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Text;
 using Aspire.Hosting.ApplicationModel;
 
 namespace KnowledgeGraph.AppHost;
@@ -8,7 +6,7 @@ namespace KnowledgeGraph.AppHost;
 /// Which store the services share. Parameter <c>store</c>: <c>Embedded</c> (default; the SQLite
 /// file graph.db in parameter <c>data-path</c>, default the repo's git-ignored <c>.data/</c>) or
 /// <c>Neo4j</c> (parameters <c>neo4j-endpoint</c>, <c>neo4j-database</c>, <c>neo4j-user</c> and the
-/// secret <c>neo4j-password</c>; see docs/neo4j.md), or <c>Neo4jContainer</c> (a <c>neo4j:5</c>
+/// secret <c>neo4j-password</c>; see docs/neo4j.md), or <c>Neo4jContainer</c> (a <c>neo4j:5.26</c>
 /// container started by the AppHost, where a container runtime exists; parameter <c>neo4j-password</c>).
 /// </summary>
 internal sealed record GraphStoreSettings(
@@ -19,6 +17,9 @@ internal sealed record GraphStoreSettings(
 
 internal static class GraphStoreSettingsExtensions
 {
+    /// <summary>The oldest Neo4j the store supports (explicit transactions in the Query API arrived in 5.26).</summary>
+    public const string Neo4jImageTag = "5.26";
+
     public static GraphStoreSettings AddGraphStoreSettings(this IDistributedApplicationBuilder builder)
     {
         var kind = builder.Configuration["Parameters:store"] ?? "Embedded";
@@ -27,7 +28,7 @@ internal static class GraphStoreSettingsExtensions
         if (kind.Equals("Neo4jContainer", StringComparison.OrdinalIgnoreCase))
         {
             var password = builder.AddParameter("neo4j-password", secret: true);
-            var container = builder.AddContainer("neo4j-server", "neo4j", "5")
+            var container = builder.AddContainer("neo4j-server", "neo4j", Neo4jImageTag)
                 .WithHttpEndpoint(targetPort: 7474, name: "http")
                 .WithEnvironment("NEO4J_AUTH", ReferenceExpression.Create($"neo4j/{password}"))
                 .WithHttpHealthCheck("/", endpointName: "http");
@@ -50,25 +51,5 @@ internal static class GraphStoreSettingsExtensions
         var defaultDataPath = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".data"));
         var dataPath = builder.AddParameter("data-path", defaultDataPath);
         return new GraphStoreSettings("Embedded", dataPath, null);
-    }
-}
-
-/// <summary>
-/// <c>Key=value</c> for a connection string, with the value quoted by <see cref="DbConnectionStringBuilder"/>'s
-/// own rules, so a secret holding <c>;</c>, <c>=</c> or quotes reaches the service intact
-/// (Neo4jStoreOptions.Parse reads it back with the same builder).
-/// </summary>
-internal sealed class QuotedConnectionStringPart(string key, ParameterResource value)
-    : IValueProvider, IManifestExpressionProvider, IValueWithReferences
-{
-    public string ValueExpression => $"{key}={value.ValueExpression}";
-
-    public IEnumerable<object> References => [value];
-
-    public async ValueTask<string?> GetValueAsync(CancellationToken cancellationToken = default)
-    {
-        var part = new StringBuilder();
-        DbConnectionStringBuilder.AppendKeyValuePair(part, key, await value.GetValueAsync(cancellationToken) ?? "");
-        return part.ToString();
     }
 }

@@ -51,14 +51,29 @@ public sealed class StoreSelectionTests
     }
 
     [Fact]
-    public async Task Store_Neo4jContainer_adds_a_neo4j_5_container_the_services_wait_for()
+    public async Task Store_Neo4jContainer_adds_a_neo4j_5_26_container_the_services_wait_for()
     {
         var (model, builder) = await ModelAsync("--Parameters:store=Neo4jContainer", "--Parameters:neo4j-password=s3cret");
         await using var _ = builder;
         var container = model.Resources.Single(r => r.Name == "neo4j-server");
         Assert.True(container.TryGetContainerImageName(out var image));
-        Assert.Equal("neo4j:5", image);
+        Assert.Equal("neo4j:5.26", image);
         var queries = model.Resources.Single(r => r.Name == "queries");
         Assert.Contains(queries.Annotations.OfType<WaitAnnotation>(), wait => wait.Resource == container);
+    }
+
+    [Fact]
+    public async Task A_password_with_separators_and_quotes_reaches_the_services_intact()
+    {
+        const string password = "p;w=\"x'y";
+        var (model, builder) = await ModelAsync("--Parameters:store=Neo4j", "--Parameters:neo4j-endpoint=https://db.example:7473", $"--Parameters:neo4j-password={password}");
+        await using var _ = builder;
+        var connection = (IResourceWithConnectionString)model.Resources.Single(r => r.Name == "neo4j");
+
+        var connectionString = await connection.GetConnectionStringAsync();
+
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        Assert.Equal(password, parsed["Password"]);
+        Assert.Equal("https://db.example:7473", parsed["Endpoint"]);
     }
 }
