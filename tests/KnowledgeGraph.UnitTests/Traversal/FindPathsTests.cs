@@ -239,6 +239,44 @@ public sealed class FindPathsTests
     }
 
     [Fact]
+    public async Task A_reader_call_still_running_at_the_deadline_is_cancelled_and_the_answer_says_deadline()
+    {
+        var graph = new StallingReader(new InMemoryGraph().Edge("r1", "SUPPLIES", "a", "b").Edge("r2", "SUPPLIES", "b", "c"), stallFromCall: 2);
+        var query = Path("a", "c", budget: new TraversalBudget(1000, DateTimeOffset.UtcNow.AddMilliseconds(200)));
+
+        var response = await GraphTraversal.FindPathsAsync(graph, query, GraphOntology.Default, TimeProvider.System, CancellationToken.None);
+
+        Assert.Empty(response.Paths);
+        Assert.Equal([Bound.Deadline], response.Outcome.BoundsHit);
+        Assert.Equal(1, response.Outcome.ExpandedRelationships);
+    }
+
+    [Fact]
+    public async Task A_caller_that_gives_up_cancels_the_traversal_instead_of_getting_a_deadline_answer()
+    {
+        var graph = new StallingReader(new InMemoryGraph().Edge("r1", "SUPPLIES", "a", "b"), stallFromCall: 1);
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            GraphTraversal.FindPathsAsync(graph, Path("a", "b"), GraphOntology.Default, TimeProvider.System, caller.Token));
+    }
+
+    /// <summary>A reader whose adjacency calls from the n-th on wait until they are cancelled, like a slow store statement.</summary>
+    private sealed class StallingReader(IGraphReader inner, int stallFromCall) : IGraphReader
+    {
+        private int _calls;
+
+        public async Task<IReadOnlyList<Relationship>> GetAdjacentRelationshipsAsync(IReadOnlyCollection<string> entities, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
+        {
+            if (++_calls >= stallFromCall) await Task.Delay(Timeout.Infinite, cancellationToken);
+            return await inner.GetAdjacentRelationshipsAsync(entities, direction, types, asOf, limit, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<Entity>> GetEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+            inner.GetEntitiesAsync(names, cancellationToken);
+    }
+
+    [Fact]
     public async Task Source_without_edges_gives_an_empty_untruncated_answer()
     {
         var graph = new InMemoryGraph().Entity("lonely").Entity("t");
