@@ -11,7 +11,7 @@ var relationships = builder.AddProject<Projects.Relationships_Api>("relationship
     .WithKnowledgeGraphService(store, httpPort: 5200, grpcPort: 5201)
     .WaitFor(entities);
 
-var seed = builder.AddProject<Projects.KnowledgeGraph_Cli>("seed")
+var seed = builder.AddProject<Projects.kg>("seed")
     .WithSeedImport(entities, relationships)
     .WaitFor(entities)
     .WaitFor(relationships);

@@ -8,12 +8,6 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// <summary>SQL over the entities table. The row's body is the whole entity, etag and times included.</summary>
 internal static class EntityTable
 {
-    public static async Task<Entity?> FindAsync(SqlSession session, string name, CancellationToken cancellationToken)
-    {
-        var rows = await session.QueryAsync("SELECT body FROM entities WHERE id = $id;", Read, cancellationToken, ("$id", Ids.OfEntity(name)));
-        return rows.Count == 0 ? null : rows[0];
-    }
-
     public static Task<List<Entity>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
         session.QueryAsync(
             "SELECT body FROM entities WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;",

@@ -10,12 +10,6 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// <summary>SQL over the relationships table. The row's body is the whole relationship.</summary>
 internal static class RelationshipTable
 {
-    public static async Task<Relationship?> FindAsync(SqlSession session, string name, CancellationToken cancellationToken)
-    {
-        var rows = await session.QueryAsync("SELECT body FROM relationships WHERE id = $id;", Read, cancellationToken, ("$id", Ids.OfRelationship(name)));
-        return rows.Count == 0 ? null : rows[0];
-    }
-
     public static Task<List<Relationship>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
         session.QueryAsync(
             "SELECT body FROM relationships WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;",

@@ -25,7 +25,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.KnowledgeGraph_AppHost>(
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [$"--Parameters:data-path={_dataPath}", "--DcpPublisher:RandomizePorts=true"], timeout.Token);
         _app = await builder.BuildAsync(timeout.Token);
 

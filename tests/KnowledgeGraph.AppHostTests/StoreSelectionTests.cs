@@ -12,7 +12,7 @@ public sealed class StoreSelectionTests
 {
     private static async Task<(DistributedApplicationModel Model, IDistributedApplicationTestingBuilder Builder)> ModelAsync(params string[] args)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.KnowledgeGraph_AppHost>(args);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args);
         return (new DistributedApplicationModel(builder.Resources), builder);
     }
 

@@ -6,7 +6,7 @@ using static KnowledgeGraph.FunctionalTests.Infrastructure.TestGraph;
 namespace KnowledgeGraph.FunctionalTests.Seed;
 
 /// <summary>
-/// The questions a reader of the article (shared/sources/us-japan-rare-earths-framework.txt) would
+/// The questions a reader of the article (data/sources/us-japan-rare-earths-framework.txt) would
 /// ask, asked through the gRPC API of the graph loaded from data/seed/, with the answers the article
 /// gives. Dependency questions are asked as of a fixed date, so the answers do not change with the
 /// day the tests run.
