@@ -6,10 +6,11 @@ internal static class ServiceResourceExtensions
 {
     /// <summary>
     /// A Knowledge Graph service: gRPC on the h2c endpoint <c>grpc</c>, JSON transcoding and health on the
-    /// HTTP/1.1 endpoint <c>http</c>, the shared store, and a health check the dashboard shows.
+    /// HTTP/1.1 endpoint <c>http</c>, the shared store, trust in the development tokens, and a health
+    /// check the dashboard shows.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithKnowledgeGraphService(
-        this IResourceBuilder<ProjectResource> service, GraphStoreSettings store, int httpPort, int grpcPort)
+        this IResourceBuilder<ProjectResource> service, GraphStoreSettings store, DevelopmentTokens tokens, int httpPort, int grpcPort)
     {
         service
             .WithHttpEndpoint(port: httpPort, name: "http", env: "HTTP_PORT")
@@ -19,7 +20,10 @@ internal static class ServiceResourceExtensions
             .WithUrlForEndpoint("http", url => url.DisplayText = "HTTP/JSON")
             .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (h2c)")
             .WithUrl(ReferenceExpression.Create($"{service.GetEndpoint("http")}/health"), "Health")
-            .WithEnvironment("KnowledgeGraph__Store", store.Kind);
+            .WithEnvironment("KnowledgeGraph__Store", store.Kind)
+            // The AppHost's own environment (Development under `dotnet run`), where reflection needs no token.
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", service.ApplicationBuilder.Environment.EnvironmentName)
+            .WithDevelopmentTokenTrust(tokens);
 
         if (store.Neo4j is not null) service.WithReference(store.Neo4j);
         if (store.Neo4jContainer is not null) service.WaitFor(store.Neo4jContainer);

@@ -5,7 +5,8 @@ namespace KnowledgeGraph.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// The three services in-process on Kestrel over a fresh SQLite store (the functional tests'
-/// fixture), and the environment that points <c>kg</c> at them (KG_*_URL variables).
+/// fixture), and the environment that points <c>kg</c> at them (KG_*_URL variables) with a
+/// token the services trust (KG_TOKEN, every scope).
 /// </summary>
 public sealed class CliServices : IAsyncDisposable
 {
@@ -16,6 +17,7 @@ public sealed class CliServices : IAsyncDisposable
         [Endpoints.EntitiesVariable] = Services.EntitiesHost.GrpcAddress.ToString(),
         [Endpoints.RelationshipsVariable] = Services.RelationshipsHost.GrpcAddress.ToString(),
         [Endpoints.QueriesVariable] = Services.QueriesHost.GrpcAddress.ToString(),
+        [BearerToken.Variable] = TestTokens.All,
     };
 
     public Task<CliResult> KgAsync(params string[] args) => CliRun.RunAsync(Environment, args);

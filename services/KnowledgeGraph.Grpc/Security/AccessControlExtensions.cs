@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace KnowledgeGraph.Grpc.Security;
+
+/// <summary>Bearer tokens from the standard configuration, and the scope check every call passes through.</summary>
+public static class AccessControlExtensions
+{
+    /// <summary>
+    /// JwtBearer reads <c>Authentication:Schemes:Bearer</c> (Authority or SigningKeys, ValidIssuer,
+    /// ValidAudience(s), ...), so any OIDC issuer works by configuration alone. A service whose
+    /// configuration cannot validate a token does not start.
+    /// </summary>
+    public static WebApplicationBuilder AddKnowledgeGraphAccessControl(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication().AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Validate(BearerConfiguration.CanValidateTokens, BearerConfiguration.Incomplete)
+            .ValidateOnStart();
+        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton(new MethodScopes(builder.Environment.IsDevelopment()));
+        builder.Services.AddSingleton<AccessInterceptor>();
+        return builder;
+    }
+}
