@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using KnowledgeGraph.Protocol;
+using KnowledgeGraph.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -51,7 +52,10 @@ public static class ServiceDefaultsExtensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource([.. TelemetryNames.All])
                 .AddAspNetCoreInstrumentation(options =>
-                    options.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
+                {
+                    options.Filter = context => !HealthProbes.IsProbe(context);
+                    options.EnrichWithHttpResponse = TranscodedRouteNames.Apply;
+                })
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation());
 

@@ -20,7 +20,17 @@ public static class StoreTelemetry
         "kg.store.operation.failures", description: "Store operations that ended with an error.");
 
     /// <summary>Starts timing an operation; dispose the result to record it.</summary>
-    public static Operation Start(string store, string operation) => new(store, operation, ActivitySource.StartActivity($"{store} {operation}", ActivityKind.Client));
+    public static Operation Start(string store, string operation) => new(store, operation, StartSpan($"{store} {operation}"));
+
+    /// <summary>
+    /// A store span only inside an operation that is itself recorded (a request, an import). Store calls with
+    /// nothing recorded around them would otherwise each show up as a trace of their own on the dashboard:
+    /// the gRPC health publisher's ping has no parent, and a health probe's ping has one that is filtered
+    /// out, which the AppHost's sampler (OTEL_TRACES_SAMPLER=always_on) does not honour. Durations are
+    /// measured either way.
+    /// </summary>
+    private static Activity? StartSpan(string name) =>
+        Activity.Current is { Recorded: true } ? ActivitySource.StartActivity(name, ActivityKind.Client) : null;
 
     public sealed class Operation(string store, string operation, Activity? activity) : IDisposable
     {
