@@ -3,6 +3,7 @@ using Queries.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKnowledgeGraphService();
+builder.Services.AddKnowledgeGraphQueries(builder.Configuration);
 
 var app = builder.Build();
 app.MapKnowledgeGraphService<QueryGrpcService>();

@@ -1,0 +1,37 @@
+namespace KnowledgeGraph.Domain.Projection;
+
+/// <summary>
+/// Which edges a traversal follows from a node: relationship types allowed leaving it
+/// (<see cref="OutTypes"/>, as a bit per type id) and entering it (<see cref="InTypes"/>), valid at
+/// <see cref="AsOf"/> (UTC ticks), for a commodity trace only edges of that commodity or of none, and
+/// none that a what-if question <see cref="Excluded"/>.
+/// </summary>
+public readonly record struct EdgeFilter(ulong OutTypes, ulong InTypes, long AsOf, int Commodity = ProjectedEdge.NoCommodity, ExcludedIds? Excluded = null)
+{
+    public bool Admits(in ProjectedEdge edge, bool outgoing) =>
+        ((outgoing ? OutTypes : InTypes) & (1UL << edge.Type)) != 0
+        && edge.IsValidAt(AsOf)
+        && (Commodity == ProjectedEdge.NoCommodity || edge.Commodity == ProjectedEdge.NoCommodity || edge.Commodity == Commodity)
+        && edge.Source != edge.Target
+        && (Excluded is null || !Excluded.Excludes(edge));
+
+    /// <summary>The filter of a search that follows <paramref name="types"/> (bits) leaving a node, entering it, or both.</summary>
+    public static EdgeFilter Following(ulong types, bool outgoing, bool incoming, long asOf) =>
+        new(outgoing ? types : 0, incoming ? types : 0, asOf);
+
+    /// <summary>The same filter walked the other way (for a search back from the target).</summary>
+    public EdgeFilter Reversed => this with { OutTypes = InTypes, InTypes = OutTypes };
+}
+
+/// <summary>
+/// One edge followed from a node: the edge, the node it reaches, whether it was followed from source
+/// to target, and its id in the base (-1 when it is in the overlay), which orders base edges by name.
+/// </summary>
+public readonly record struct Step(ProjectedEdge Edge, int To, bool Outgoing, int BaseEdge);
+
+/// <summary>What a what-if question treats as gone, as projection ids: entities (and every edge touching them) and relationships.</summary>
+public sealed class ExcludedIds(IReadOnlySet<int> entities, IReadOnlySet<int> relationships)
+{
+    public bool Excludes(in ProjectedEdge edge) =>
+        relationships.Contains(edge.Relationship) || entities.Contains(edge.Source) || entities.Contains(edge.Target);
+}

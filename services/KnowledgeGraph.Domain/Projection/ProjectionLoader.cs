@@ -1,0 +1,63 @@
+using KnowledgeGraph.V1;
+
+namespace KnowledgeGraph.Domain.Projection;
+
+/// <summary>
+/// Builds the first version of the projection from a stream of the store's entities and
+/// relationships, each in name order (as the store lists them), holding only the compact
+/// columns: no resource stays in memory after it is read.
+/// </summary>
+public sealed class ProjectionLoader(ProjectionSchema schema)
+{
+    private readonly NameTable _entities = new();
+    private readonly NameTable _relationships = new();
+    private readonly EdgeColumns _edges = new();
+    private byte[] _kinds = new byte[1024];
+
+    public int Entities { get; private set; }
+    public int Relationships => _edges.Count;
+
+    public void Add(Entity entity)
+    {
+        if (!ResourceNames.TryParseEntity(entity.Name, out var id)) return;
+        var entityId = _entities.GetOrAdd(id);
+        SetKind(entityId, schema.KindOf(entity.Kind));
+        Entities++;
+    }
+
+    public void Add(Relationship relationship)
+    {
+        if (!ResourceNames.TryParseRelationship(relationship.Name, out var id)) return;
+        _edges.Add(schema.EdgeOf(relationship, _relationships.GetOrAdd(id), EntityIdOf));
+    }
+
+    /// <summary>The version holding everything added, as of change-feed position <paramref name="position"/>.</summary>
+    public ProjectionVersion Build(long position)
+    {
+        var kinds = new byte[_entities.Count];
+        Array.Copy(_kinds, kinds, Math.Min(_kinds.Length, kinds.Length));
+        for (var id = Math.Min(_kinds.Length, kinds.Length); id < kinds.Length; id++) kinds[id] = ProjectionSchema.Absent;
+        return ProjectionVersion.Built(schema, _entities, _relationships, _edges, kinds, position);
+    }
+
+    private int EntityIdOf(string name)
+    {
+        if (!ResourceNames.TryParseEntity(name, out var id)) throw new InvalidDataException($"'{name}' is not an entity name.");
+        var known = _entities.Count;
+        var entityId = _entities.GetOrAdd(id);
+        if (entityId >= known) SetKind(entityId, ProjectionSchema.Absent);
+        return entityId;
+    }
+
+    private void SetKind(int entity, byte kind)
+    {
+        if (entity >= _kinds.Length)
+        {
+            var grown = new byte[Math.Max(entity + 1, _kinds.Length * 2)];
+            Array.Copy(_kinds, grown, _kinds.Length);
+            Array.Fill(grown, ProjectionSchema.Absent, _kinds.Length, grown.Length - _kinds.Length);
+            _kinds = grown;
+        }
+        _kinds[entity] = kind;
+    }
+}

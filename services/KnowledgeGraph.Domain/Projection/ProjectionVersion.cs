@@ -1,0 +1,190 @@
+using KnowledgeGraph.V1;
+
+namespace KnowledgeGraph.Domain.Projection;
+
+/// <summary>
+/// One immutable state of the projection: the base, the overlay of later writes, and the change-feed
+/// position they reflect. A query reads one version from start to end, so it sees one state of the
+/// graph however many writes are applied meanwhile; applying a write makes a new version.
+/// </summary>
+public sealed class ProjectionVersion
+{
+    private readonly NameTable _entities;
+    private readonly NameTable _relationships;
+    private readonly byte[] _baseKinds;
+    private readonly IComparer<ProjectedEdge> _byName;
+    private readonly IComparer<Step> _stepsByName;
+
+    internal ProjectionVersion(ProjectionSchema schema, NameTable entities, NameTable relationships, GraphBase graph, byte[] baseKinds, Overlay overlay, long position, (int Entities, int Relationships) counts)
+    {
+        Counts = counts;
+        Schema = schema;
+        _entities = entities;
+        _relationships = relationships;
+        Graph = graph;
+        _baseKinds = baseKinds;
+        Overlay = overlay;
+        Position = position;
+        EntityIdLimit = entities.Count;
+        _byName = Comparer<ProjectedEdge>.Create((a, b) => relationships.Compare(a.Relationship, b.Relationship));
+        _stepsByName = Comparer<Step>.Create((a, b) => a.BaseEdge >= 0 && b.BaseEdge >= 0
+            ? a.BaseEdge.CompareTo(b.BaseEdge)
+            : relationships.Compare(a.Edge.Relationship, b.Edge.Relationship));
+    }
+
+    public static ProjectionVersion Empty(ProjectionSchema schema) =>
+        new(schema, new NameTable(), new NameTable(), GraphBase.Empty, [], Overlay.Empty, 0, (0, 0));
+
+    public ProjectionSchema Schema { get; }
+    public GraphBase Graph { get; }
+    public Overlay Overlay { get; }
+
+    /// <summary>The change-feed position this version has applied.</summary>
+    public long Position { get; }
+
+    /// <summary>Entity ids are below this (some are names only: commodities nobody created, deleted entities).</summary>
+    public int EntityIdLimit { get; }
+
+    internal NameTable EntityNames => _entities;
+    internal NameTable RelationshipNames => _relationships;
+
+    public byte KindOf(int entity) =>
+        Overlay.Kinds.TryGetValue(entity, out var kind) ? kind : entity < _baseKinds.Length ? _baseKinds[entity] : ProjectionSchema.Absent;
+
+    public bool Exists(int entity) => KindOf(entity) != ProjectionSchema.Absent;
+
+    /// <summary>The id of an existing entity named <paramref name="name"/> (entities/{id}), or -1.</summary>
+    public int FindEntity(string name)
+    {
+        if (!ResourceNames.TryParseEntity(name, out var id)) return -1;
+        var found = _entities.Find(id);
+        return found >= 0 && found < EntityIdLimit && Exists(found) ? found : -1;
+    }
+
+    /// <summary>The id of an existing relationship named <paramref name="name"/> (relationships/{id}), or -1.</summary>
+    public int FindRelationship(string name)
+    {
+        if (!ResourceNames.TryParseRelationship(name, out var id)) return -1;
+        var found = _relationships.Find(id);
+        if (found < 0) return -1;
+        if (Overlay.ByRelationship.ContainsKey(found)) return found;
+        return found < Graph.EdgeOfRelationship.Length && Graph.EdgeOfRelationship[found] is var edge and >= 0 && !Overlay.IsBaseEdgeDeleted(edge) ? found : -1;
+    }
+
+    public string EntityName(int entity) => ResourceNames.Entity(_entities.NameOf(entity));
+
+    public string RelationshipName(int relationship) => ResourceNames.Relationship(_relationships.NameOf(relationship));
+
+    public int CompareRelationshipNames(int a, int b) => _relationships.Compare(a, b);
+
+    /// <summary>How many entities and relationships the graph holds in this version.</summary>
+    public (int Entities, int Relationships) Counts { get; }
+
+    /// <summary>
+    /// The edges <paramref name="filter"/> admits from <paramref name="node"/> into <paramref name="into"/>
+    /// (cleared first). With <paramref name="ordered"/> they come in relationship-name order, which
+    /// path enumeration needs; breadth-first searches skip the ordering.
+    /// </summary>
+    public void Steps(int node, in EdgeFilter filter, List<Step> into, bool ordered)
+    {
+        into.Clear();
+        var runs = 0;
+        if (filter.OutTypes != 0)
+        {
+            runs += AddBase(node, filter, into, Graph.OutStart, Graph.OutEdge, outgoing: true);
+            runs += AddOverlay(Overlay.Out, node, filter, into, outgoing: true);
+        }
+        if (filter.InTypes != 0)
+        {
+            runs += AddBase(node, filter, into, Graph.InStart, Graph.InEdge, outgoing: false);
+            runs += AddOverlay(Overlay.In, node, filter, into, outgoing: false);
+        }
+        if (ordered && runs > 1) into.Sort(_stepsByName);
+    }
+
+    private int AddBase(int node, in EdgeFilter filter, List<Step> into, int[] start, int[] ids, bool outgoing)
+    {
+        if (node >= Graph.NodeCount) return 0;
+        var before = into.Count;
+        var edges = Graph.Edges;
+        for (var k = start[node]; k < start[node + 1]; k++)
+        {
+            var id = ids[k];
+            if (Overlay.IsBaseEdgeDeleted(id)) continue;
+            var edge = edges[id];
+            if (filter.Admits(edge, outgoing)) into.Add(new Step(edge, outgoing ? edge.Target : edge.Source, outgoing, id));
+        }
+        return into.Count > before ? 1 : 0;
+    }
+
+    private static int AddOverlay(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<Step> into, bool outgoing)
+    {
+        if (map.IsEmpty || !map.TryGetValue(node, out var edges)) return 0;
+        var before = into.Count;
+        foreach (var edge in edges)
+            if (filter.Admits(edge, outgoing)) into.Add(new Step(edge, outgoing ? edge.Target : edge.Source, outgoing, -1));
+        return into.Count > before ? 1 : 0;
+    }
+
+    /// <summary>This version with <paramref name="name"/> now being <paramref name="entity"/> (null: deleted).</summary>
+    public ProjectionVersion WithEntity(string name, Entity? entity)
+    {
+        if (!ResourceNames.TryParseEntity(name, out var id)) return this;
+        var entityId = _entities.GetOrAdd(id);
+        var kind = entity is null ? ProjectionSchema.Absent : Schema.KindOf(entity.Kind);
+        var change = (entity is null ? 0 : 1) - (entityId < EntityIdLimit && Exists(entityId) ? 1 : 0);
+        return With(Overlay with { Kinds = Overlay.Kinds.SetItem(entityId, kind) }, Position, (Counts.Entities + change, Counts.Relationships));
+    }
+
+    /// <summary>This version with <paramref name="name"/> now being <paramref name="relationship"/> (null: deleted).</summary>
+    public ProjectionVersion WithRelationship(string name, Relationship? relationship)
+    {
+        if (!ResourceNames.TryParseRelationship(name, out var id)) return this;
+        var relationshipId = relationship is null ? _relationships.Find(id) : _relationships.GetOrAdd(id);
+        if (relationshipId < 0) return this;
+        var overlay = Overlay;
+        var existed = true;
+        if (overlay.ByRelationship.TryGetValue(relationshipId, out var current)) overlay = overlay.RemoveEdge(current);
+        else if (relationshipId < Graph.EdgeOfRelationship.Length && Graph.EdgeOfRelationship[relationshipId] is var baseEdge and >= 0 && !overlay.IsBaseEdgeDeleted(baseEdge))
+            overlay = overlay.DeleteBaseEdge(baseEdge, Graph.EdgeCount);
+        else existed = false;
+        if (relationship is not null) overlay = overlay.AddEdge(Schema.EdgeOf(relationship, relationshipId, EntityIdOf), _byName);
+        var change = (relationship is null ? 0 : 1) - (existed ? 1 : 0);
+        return With(overlay, Position, (Counts.Entities, Counts.Relationships + change));
+    }
+
+    /// <summary>This version as of change-feed position <paramref name="position"/>.</summary>
+    public ProjectionVersion At(long position) => With(Overlay, position, Counts);
+
+    /// <summary>The same graph with the overlay folded into a new base (edges in name order), and an empty overlay.</summary>
+    public ProjectionVersion Compact()
+    {
+        var edges = new EdgeColumns();
+        var added = Overlay.ByRelationship.Values.ToList();
+        added.Sort(_byName);
+        var next = 0;
+        for (var id = 0; id < Graph.EdgeCount; id++)
+        {
+            if (Overlay.IsBaseEdgeDeleted(id)) continue;
+            var edge = Graph.Edges[id];
+            while (next < added.Count && _relationships.Compare(added[next].Relationship, edge.Relationship) < 0) edges.Add(added[next++]);
+            edges.Add(edge);
+        }
+        while (next < added.Count) edges.Add(added[next++]);
+
+        var limit = _entities.Count;
+        var kinds = new byte[limit];
+        for (var entity = 0; entity < limit; entity++) kinds[entity] = KindOf(entity);
+        return new ProjectionVersion(Schema, _entities, _relationships, GraphBase.Build(edges, limit, _relationships.Count), kinds, Overlay.Empty, Position, Counts);
+    }
+
+    internal static ProjectionVersion Built(ProjectionSchema schema, NameTable entities, NameTable relationships, EdgeColumns edges, byte[] kinds, long position) =>
+        new(schema, entities, relationships, GraphBase.Build(edges, entities.Count, relationships.Count), kinds, Overlay.Empty, position,
+            (kinds.Count(k => k != ProjectionSchema.Absent), edges.Count));
+
+    private ProjectionVersion With(Overlay overlay, long position, (int Entities, int Relationships) counts) =>
+        new(Schema, _entities, _relationships, Graph, _baseKinds, overlay, position, counts);
+
+    private int EntityIdOf(string name) =>
+        ResourceNames.TryParseEntity(name, out var id) ? _entities.GetOrAdd(id) : throw new InvalidDataException($"'{name}' is not an entity name.");
+}

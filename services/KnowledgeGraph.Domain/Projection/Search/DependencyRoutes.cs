@@ -1,0 +1,92 @@
+using KnowledgeGraph.Domain.Traversal;
+
+namespace KnowledgeGraph.Domain.Projection.Search;
+
+/// <summary>
+/// The routes of a dependency trace as parallel arrays, a persistent list back to the root: route i
+/// is hop i after route Parent[i], and route 0 is the root alone. The routes found are 1..Count, in
+/// the order the trace found them; a route's hops are materialised only when an answer keeps it.
+/// </summary>
+public sealed class DependencyRoutes
+{
+    private int[] _parent = new int[256];
+    private ProjectedHop[] _hop = new ProjectedHop[256];
+    private byte[] _hops = new byte[256];
+    private int[] _end = new int[256];
+    private double[] _upper = new double[256];
+    private bool[] _quantified = new bool[256];
+    private int _next = 1;
+
+    public DependencyRoutes(int root)
+    {
+        _parent[0] = -1;
+        _end[0] = root;
+        _upper[0] = 1.0;
+        _quantified[0] = true;
+    }
+
+    /// <summary>How many routes were found (route ids run from 1 to Count).</summary>
+    public int Count => _next - 1;
+
+    public int End(int route) => _end[route];
+    /// <summary>The route's contribution: the product of its weights, an unknown weight making it unquantified (lower bound 0, upper bound with that weight as 1).</summary>
+    public Contribution Contribution(int route) => new(_quantified[route] ? _upper[route] : 0.0, _upper[route], _quantified[route]);
+
+    /// <summary>The product of the weights, an unknown weight taken as 1: what the route could contribute at most.</summary>
+    public double Upper(int route) => _upper[route];
+    public int Hops(int route) => _hops[route];
+
+    public int Extend(int route, in Step step)
+    {
+        if (_next == _end.Length) Grow();
+        var id = _next++;
+        _parent[id] = route;
+        _hop[id] = ProjectedHop.Of(step);
+        _hops[id] = (byte)(_hops[route] + 1);
+        _end[id] = step.To;
+        var known = step.Edge.WeightKnown;
+        _upper[id] = _upper[route] * (known ? step.Edge.Weight : 1.0);
+        _quantified[id] = _quantified[route] && known;
+        return id;
+    }
+
+    /// <summary>Whether the route passes through <paramref name="entity"/> (the root included).</summary>
+    public bool Visits(int route, int entity)
+    {
+        for (var r = route; r >= 0; r = _parent[r])
+            if (_end[r] == entity) return true;
+        return false;
+    }
+
+    public ProjectedHop[] HopsOf(int route)
+    {
+        var hops = new ProjectedHop[_hops[route]];
+        for (var r = route; r > 0; r = _parent[r]) hops[_hops[r] - 1] = _hop[r];
+        return hops;
+    }
+
+    /// <summary>Path order between routes: fewer hops first, then by the relationship names along them.</summary>
+    public int Compare(int a, int b, ProjectionVersion graph)
+    {
+        var byLength = _hops[a].CompareTo(_hops[b]);
+        if (byLength != 0) return byLength;
+        var (left, right) = (HopsOf(a), HopsOf(b));
+        for (var i = 0; i < left.Length; i++)
+        {
+            var byName = graph.CompareRelationshipNames(left[i].Relationship, right[i].Relationship);
+            if (byName != 0) return byName;
+        }
+        return 0;
+    }
+
+    private void Grow()
+    {
+        var size = _end.Length * 2;
+        Array.Resize(ref _parent, size);
+        Array.Resize(ref _hop, size);
+        Array.Resize(ref _hops, size);
+        Array.Resize(ref _end, size);
+        Array.Resize(ref _upper, size);
+        Array.Resize(ref _quantified, size);
+    }
+}

@@ -1,0 +1,62 @@
+using KnowledgeGraph.Domain.Projection;
+using Xunit;
+
+namespace KnowledgeGraph.UnitTests.Projection;
+
+public sealed class NameTableTests
+{
+    [Fact]
+    public void Names_get_dense_ids_that_find_and_name_them_back()
+    {
+        var table = new NameTable();
+
+        Assert.Equal(0, table.GetOrAdd("japan"));
+        Assert.Equal(1, table.GetOrAdd("russia"));
+        Assert.Equal(0, table.GetOrAdd("japan"));
+
+        Assert.Equal(2, table.Count);
+        Assert.Equal(1, table.Find("russia"));
+        Assert.Equal(-1, table.Find("atlantis"));
+        Assert.Equal(-1, table.Find("Jäpan"));
+        Assert.Equal("russia", table.NameOf(1));
+        Assert.True(table.Compare(0, 1) < 0);
+    }
+
+    [Fact]
+    public void A_table_grows_past_its_first_arrays_and_keeps_every_name()
+    {
+        var table = new NameTable();
+        for (var i = 0; i < 50_000; i++) Assert.Equal(i, table.GetOrAdd($"company-{i:D6}-with-a-long-enough-id"));
+
+        for (var i = 0; i < 50_000; i += 997) Assert.Equal(i, table.Find($"company-{i:D6}-with-a-long-enough-id"));
+        Assert.Equal("company-049999-with-a-long-enough-id", table.NameOf(49_999));
+    }
+
+    [Fact]
+    public async Task Readers_find_every_name_already_added_while_the_writer_grows_the_table()
+    {
+        var table = new NameTable();
+        for (var i = 0; i < 1000; i++) table.GetOrAdd($"e{i}");
+        using var stop = new CancellationTokenSource();
+        using var started = new CountdownEvent(2);
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            started.Signal();
+            var checks = 0L;
+            do
+            {
+                var known = table.Count;
+                var id = (int)(checks++ % known);
+                Assert.Equal(id, table.Find(table.NameOf(id)));
+            }
+            while (!stop.IsCancellationRequested);
+            return checks;
+        })).ToList();
+
+        started.Wait();
+        for (var i = 1000; i < 200_000; i++) table.GetOrAdd($"e{i}");
+        await stop.CancelAsync();
+
+        Assert.All(await Task.WhenAll(readers), checks => Assert.True(checks > 0));
+    }
+}

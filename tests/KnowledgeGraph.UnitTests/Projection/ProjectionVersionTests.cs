@@ -1,0 +1,113 @@
+using CsCheck;
+using Google.Protobuf.WellKnownTypes;
+using KnowledgeGraph.Domain;
+using KnowledgeGraph.Domain.Ontology;
+using KnowledgeGraph.Domain.Projection;
+using KnowledgeGraph.V1;
+using Xunit;
+
+namespace KnowledgeGraph.UnitTests.Projection;
+
+/// <summary>The projection's own bookkeeping: writes applied on top of a base, and folding them into a new base.</summary>
+public sealed class ProjectionVersionTests
+{
+    private static readonly ProjectionSchema Schema = new(GraphOntology.Default);
+    private static readonly long AsOf = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+
+    private static Entity Company(int i) => new() { Name = ResourceNames.Entity($"c{i}"), Kind = "Company", DisplayName = $"C{i}" };
+
+    private static Relationship Supplies(int id, int from, int to, double share) => new()
+    {
+        Name = ResourceNames.Relationship($"r{id:000}"),
+        Type = "SUPPLIES",
+        Source = ResourceNames.Entity($"c{from}"),
+        Target = ResourceNames.Entity($"c{to}"),
+        Properties = { ["share"] = new PropertyValue { NumberValue = share } },
+    };
+
+    private static ProjectionVersion Loaded(int companies, IEnumerable<Relationship> relationships)
+    {
+        var loader = new ProjectionLoader(Schema);
+        for (var i = 0; i < companies; i++) loader.Add(Company(i));
+        foreach (var relationship in relationships.OrderBy(r => r.Name, StringComparer.Ordinal)) loader.Add(relationship);
+        return loader.Build(position: 7);
+    }
+
+    /// <summary>Every node's steps both ways, in order, as (relationship, to, outgoing, weight).</summary>
+    private static List<string> Adjacency(ProjectionVersion version)
+    {
+        var all = EdgeFilter.Following(Schema.AllTypes, outgoing: true, incoming: true, AsOf);
+        var steps = new List<Step>();
+        var lines = new List<string>();
+        for (var node = 0; node < version.EntityIdLimit; node++)
+        {
+            if (!version.Exists(node)) continue;
+            version.Steps(node, all, steps, ordered: true);
+            lines.Add($"{version.EntityName(node)}: {string.Join(", ", steps.Select(s => $"{version.RelationshipName(s.Edge.Relationship)}>{version.EntityName(s.To)}{(s.Outgoing ? "" : "<")}@{s.Edge.Weight}"))}");
+        }
+        return lines;
+    }
+
+    [Fact]
+    public void A_loaded_version_lists_each_nodes_edges_in_name_order_both_ways()
+    {
+        var version = Loaded(3, [Supplies(2, 0, 1, 0.5), Supplies(1, 2, 1, 0.25), Supplies(3, 1, 0, 1)]);
+
+        Assert.Equal(
+            ["entities/c0: relationships/r002>entities/c1@0.5, relationships/r003>entities/c1<@1",
+             "entities/c1: relationships/r001>entities/c2<@0.25, relationships/r002>entities/c0<@0.5, relationships/r003>entities/c0@1",
+             "entities/c2: relationships/r001>entities/c1@0.25"],
+            Adjacency(version));
+        Assert.Equal(7, version.Position);
+        Assert.Equal((3, 3), version.Counts);
+    }
+
+    [Fact]
+    public void Writes_on_top_replace_delete_and_add_and_old_versions_keep_their_view()
+    {
+        var loaded = Loaded(3, [Supplies(1, 0, 1, 0.5), Supplies(2, 1, 2, 0.5)]);
+
+        var changed = loaded
+            .WithRelationship(ResourceNames.Relationship("r001"), Supplies(1, 0, 1, 0.9))
+            .WithRelationship(ResourceNames.Relationship("r002"), null)
+            .WithEntity(ResourceNames.Entity("c3"), Company(3))
+            .WithRelationship(ResourceNames.Relationship("r000"), Supplies(0, 3, 0, 0.1))
+            .At(9);
+
+        Assert.Equal(
+            ["entities/c0: relationships/r000>entities/c3<@0.1, relationships/r001>entities/c1@0.9",
+             "entities/c1: relationships/r001>entities/c0<@0.9",
+             "entities/c2: ",
+             "entities/c3: relationships/r000>entities/c0@0.1"],
+            Adjacency(changed));
+        Assert.Equal((4, 2), changed.Counts);
+        Assert.Equal(3, Adjacency(loaded).Count);
+        Assert.Contains("entities/c1: relationships/r001>entities/c0<@0.5, relationships/r002>entities/c2@0.5", Adjacency(loaded));
+    }
+
+    [Fact]
+    public void Compacting_folds_the_writes_into_a_base_that_answers_the_same() =>
+        Gen.Select(
+                Gen.Select(Gen.Int[0, 7], Gen.Int[0, 7], Gen.Int[1, 10]).Array[0, 20],
+                Gen.Select(Gen.Int[0, 30], Gen.Int[0, 9], Gen.Int[0, 9], Gen.Int[0, 3]).Array[0, 30])
+            .Sample((loaded, writes) =>
+            {
+                var version = Loaded(8, loaded.Select((l, i) => Supplies(i, l.Item1, l.Item2, l.Item3 / 10.0)));
+                foreach (var (id, from, to, what) in writes)
+                {
+                    var name = ResourceNames.Relationship($"r{id:000}");
+                    version = what switch
+                    {
+                        0 => version.WithRelationship(name, null),
+                        1 => version.WithEntity(ResourceNames.Entity($"c{from}"), from % 3 == 0 ? null : Company(from)),
+                        _ => version.WithRelationship(name, Supplies(id, from, to, (what + 1) / 10.0)),
+                    };
+                }
+
+                var compacted = version.Compact();
+
+                Assert.Equal(Adjacency(version), Adjacency(compacted));
+                Assert.Equal(version.Counts, compacted.Counts);
+                Assert.Equal(0, compacted.Overlay.Size);
+            });
+}
