@@ -15,7 +15,8 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>
     /// The application core over the registered <see cref="KnowledgeGraph.Store.IGraphStore"/>: the ontology
     /// (default: data/ontology.json), the write and read handlers of entities and relationships, and the
-    /// query handler with its bounds from configuration section <see cref="QueryOptions.Section"/>.
+    /// query bounds from configuration section <see cref="QueryOptions.Section"/>. The Queries service
+    /// adds its handler and engine with <c>AddKnowledgeGraphQueries</c>.
     /// </summary>
     public static IServiceCollection AddKnowledgeGraphApplication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +31,6 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ResourceRules<Relationship>, RelationshipRules>();
         services.TryAddSingleton(typeof(ResourceWrites<>));
         services.TryAddSingleton(typeof(ResourceReads<>));
-        services.TryAddSingleton<QueryHandler>();
         return services;
     }
 }

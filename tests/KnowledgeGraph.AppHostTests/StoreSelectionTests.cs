@@ -10,27 +10,14 @@ namespace KnowledgeGraph.AppHostTests;
 /// </summary>
 public sealed class StoreSelectionTests
 {
-    private static async Task<(DistributedApplicationModel Model, IDistributedApplicationTestingBuilder Builder)> ModelAsync(params string[] args)
-    {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args);
-        return (new DistributedApplicationModel(builder.Resources), builder);
-    }
-
-    // The replacement (ExecutionConfigurationBuilder) needs a running app's services; this reads the
-    // environment a resource would get straight from the model, which is all these tests need.
-#pragma warning disable CS0618
-    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(DistributedApplicationModel model, string resource) =>
-        await ((IResourceWithEnvironment)model.Resources.Single(r => r.Name == resource)).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
-#pragma warning restore CS0618
-
     [Fact]
     public async Task The_default_is_the_embedded_store_in_the_data_path()
     {
-        var (model, builder) = await ModelAsync("--Parameters:data-path=/tmp/kg-model-test");
+        var (model, builder) = await AppModel.BuildAsync("--Parameters:data-path=/tmp/kg-model-test");
         await using var _ = builder;
         foreach (var service in new[] { "entities", "relationships", "queries" })
         {
-            var environment = await EnvironmentOfAsync(model, service);
+            var environment = await AppModel.EnvironmentOfAsync(model, service);
             Assert.Equal("Embedded", environment["KnowledgeGraph__Store"]);
             Assert.Equal("{data-path.value}", environment["KnowledgeGraph__DataPath"]);
             Assert.False(environment.ContainsKey("ConnectionStrings__neo4j"));
@@ -41,9 +28,9 @@ public sealed class StoreSelectionTests
     [Fact]
     public async Task Store_Neo4j_wires_an_existing_server_with_a_secret_password()
     {
-        var (model, builder) = await ModelAsync("--Parameters:store=Neo4j", "--Parameters:neo4j-endpoint=https://db.example:7473", "--Parameters:neo4j-password=s3cret");
+        var (model, builder) = await AppModel.BuildAsync("--Parameters:store=Neo4j", "--Parameters:neo4j-endpoint=https://db.example:7473", "--Parameters:neo4j-password=s3cret");
         await using var _ = builder;
-        var environment = await EnvironmentOfAsync(model, "queries");
+        var environment = await AppModel.EnvironmentOfAsync(model, "queries");
         Assert.Equal("Neo4j", environment["KnowledgeGraph__Store"]);
         Assert.Equal("{neo4j.connectionString}", environment["ConnectionStrings__neo4j"]);
         Assert.True(((ParameterResource)model.Resources.Single(r => r.Name == "neo4j-password")).Secret);
@@ -53,7 +40,7 @@ public sealed class StoreSelectionTests
     [Fact]
     public async Task Store_Neo4jContainer_adds_a_neo4j_5_26_container_the_services_wait_for()
     {
-        var (model, builder) = await ModelAsync("--Parameters:store=Neo4jContainer", "--Parameters:neo4j-password=s3cret");
+        var (model, builder) = await AppModel.BuildAsync("--Parameters:store=Neo4jContainer", "--Parameters:neo4j-password=s3cret");
         await using var _ = builder;
         var container = model.Resources.Single(r => r.Name == "neo4j-server");
         Assert.True(container.TryGetContainerImageName(out var image));
@@ -66,7 +53,7 @@ public sealed class StoreSelectionTests
     public async Task A_password_with_separators_and_quotes_reaches_the_services_intact()
     {
         const string password = "p;w=\"x'y";
-        var (model, builder) = await ModelAsync("--Parameters:store=Neo4j", "--Parameters:neo4j-endpoint=https://db.example:7473", $"--Parameters:neo4j-password={password}");
+        var (model, builder) = await AppModel.BuildAsync("--Parameters:store=Neo4j", "--Parameters:neo4j-endpoint=https://db.example:7473", $"--Parameters:neo4j-password={password}");
         await using var _ = builder;
         var connection = (IResourceWithConnectionString)model.Resources.Single(r => r.Name == "neo4j");
 

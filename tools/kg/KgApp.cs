@@ -21,6 +21,7 @@ public static class KgApp
         root.Add(SearchCommand.Create(options, host));
         root.Add(PathsCommand.Create(options, host));
         root.Add(TraceCommand.Create(options, host));
+        root.Add(ChokepointsCommand.Create(options, host));
         root.Add(SchemaCommand.Create(options, host));
         root.Add(ExportCommand.Create(options, host));
         return root;

@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Application.Consistency;
-using KnowledgeGraph.Domain;
-using KnowledgeGraph.Domain.Errors;
+using KnowledgeGraph.Application.Telemetry;
 using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.Domain.Search;
 using KnowledgeGraph.Domain.Traversal;
@@ -12,12 +11,12 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeGraph.Application.Queries;
 
 /// <summary>
-/// QueryService's meaning, the same on every store: each question is checked, then answered from one
-/// snapshot (the entities it names must exist in that snapshot) by the traversals in Domain.
+/// QueryService's meaning, the same on every store and engine: each question is checked, answered by
+/// the configured <see cref="IQueryEngine"/> (search by the store), and cut to fit one message
+/// (reported as MAX_RESULTS).
 /// </summary>
-public sealed class QueryHandler(IGraphStore store, ConsistencyGate gate, GraphOntology ontology, IOptions<QueryOptions> options, TimeProvider clock)
+public sealed class QueryHandler(IGraphStore store, IQueryEngine engine, ConsistencyGate gate, GraphOntology ontology, IOptions<QueryOptions> options, TimeProvider clock)
 {
-    private const string CommodityKind = "Commodity";
     private readonly QueryRequests _requests = new(ontology, options.Value, clock);
 
     public Schema GetSchema() => ontology.Schema;
@@ -25,7 +24,7 @@ public sealed class QueryHandler(IGraphStore store, ConsistencyGate gate, GraphO
     public async Task<SearchEntitiesResponse> SearchEntitiesAsync(SearchEntitiesRequest request, CallContext call)
     {
         var search = _requests.Search(request);
-        await using var snapshot = await OpenAsync(call);
+        await using var snapshot = await store.OpenSnapshotAsync(await gate.ResolveAsync(call), call.Cancellation);
         var top = new TopMatches(search.Limit);
         await foreach (var candidate in snapshot.SearchCandidatesAsync(search.NormalizedQuery, search.Kinds, call.Cancellation))
             top.Offer(candidate.Name, EntitySearch.ScoreIndexed(search.NormalizedQuery, candidate.SearchText));
@@ -41,63 +40,65 @@ public sealed class QueryHandler(IGraphStore store, ConsistencyGate gate, GraphO
     public async Task<FindPathsResponse> FindPathsAsync(FindPathsRequest request, CallContext call)
     {
         var query = _requests.Paths(request, call);
-        await using var snapshot = await OpenAsync(call);
-        await RequireAsync(snapshot, [query.Source, query.Target], call.Cancellation);
-        var result = await GraphTraversal.FindPathsAsync(snapshot, query, ontology, clock, call.Cancellation);
-        var response = new FindPathsResponse
-        {
-            AsOf = Timestamp.FromDateTimeOffset(query.AsOf),
-            Truncated = result.Outcome.Truncated,
-            ExpandedRelationships = result.Outcome.ExpandedRelationships,
-        };
-        response.BoundsHit.AddRange(result.Outcome.BoundsHit);
-        response.Paths.AddRange(result.Paths);
+        var result = await engine.FindPathsAsync(query, await gate.ResolveAsync(call), call);
+        ApplicationTelemetry.QueryAnswered("FindPaths", result.Outcome);
+        var answer = new AnswerSize();
+        var response = new FindPathsResponse { AsOf = Timestamp.FromDateTimeOffset(query.AsOf) };
+        response.Paths.AddRange(answer.Fit(result.Paths, p => p.CalculateSize()));
+        Describe(result.Outcome, answer, bounds => response.BoundsHit.AddRange(bounds));
+        (response.Truncated, response.ExpandedRelationships) = (response.BoundsHit.Count > 0, result.Outcome.ExpandedRelationships);
         return response;
     }
 
     public async Task<TraceDependenciesResponse> TraceDependenciesAsync(TraceDependenciesRequest request, CallContext call)
     {
         var query = _requests.Trace(request, call);
-        await using var snapshot = await OpenAsync(call);
-        var found = await RequireAsync(snapshot, query.Commodity is { } c ? [query.Root, c] : [query.Root], call.Cancellation, required: [query.Root]);
-        if (query.Commodity is { } commodity && found.GetValueOrDefault(commodity)?.Kind != CommodityKind)
-            throw GraphException.InvalidArgument(ErrorReasons.InvalidReference, "commodity",
-                found.TryGetValue(commodity, out var other) ? $"{commodity} is a {other.Kind}, not a {CommodityKind}" : $"{commodity} does not exist");
-        var result = await GraphTraversal.TraceDependenciesAsync(snapshot, query, ontology, clock, call.Cancellation);
-        var response = new TraceDependenciesResponse
+        var result = await engine.TraceDependenciesAsync(query, await gate.ResolveAsync(call), call);
+        ApplicationTelemetry.QueryAnswered("TraceDependencies", result.Outcome);
+        var answer = new AnswerSize();
+        var response = new TraceDependenciesResponse { Root = result.Root, AsOf = Timestamp.FromDateTimeOffset(query.AsOf) };
+        response.Dependencies.AddRange(answer.Fit(result.Dependencies, d => d.CalculateSize()));
+        Describe(result.Outcome, answer, bounds => response.BoundsHit.AddRange(bounds));
+        (response.Truncated, response.ExpandedRelationships) = (response.BoundsHit.Count > 0, result.Outcome.ExpandedRelationships);
+        return response;
+    }
+
+    public async Task<FindChokepointsResponse> FindChokepointsAsync(FindChokepointsRequest request, CallContext call)
+    {
+        var query = _requests.Chokepoints(request, call);
+        var result = await engine.FindChokepointsAsync(query, await gate.ResolveAsync(call), call);
+        ApplicationTelemetry.QueryAnswered("FindChokepoints", result.Outcome);
+        var answer = new AnswerSize();
+        var response = new FindChokepointsResponse
         {
             Root = result.Root,
-            AsOf = Timestamp.FromDateTimeOffset(query.AsOf),
-            Truncated = result.Outcome.Truncated,
-            ExpandedRelationships = result.Outcome.ExpandedRelationships,
+            TotalExposureLower = result.TotalLower,
+            TotalExposureUpper = result.TotalUpper,
+            Reached = result.Reached,
+            AsOf = Timestamp.FromDateTimeOffset(query.Trace.AsOf),
         };
-        response.BoundsHit.AddRange(result.Outcome.BoundsHit);
-        response.Dependencies.AddRange(result.Dependencies);
+        response.Chokepoints.AddRange(answer.Fit(result.Chokepoints, c => c.CalculateSize()));
+        Describe(result.Outcome, answer, bounds => response.BoundsHit.AddRange(bounds));
+        (response.Truncated, response.ExpandedRelationships) = (response.BoundsHit.Count > 0, result.Outcome.ExpandedRelationships);
         return response;
     }
 
     public async Task<GetNeighborhoodResponse> GetNeighborhoodAsync(GetNeighborhoodRequest request, CallContext call)
     {
         var query = _requests.Neighborhood(request, call);
-        await using var snapshot = await OpenAsync(call);
-        await RequireAsync(snapshot, [query.Center], call.Cancellation);
-        var result = await GraphTraversal.GetNeighborhoodAsync(snapshot, query, ontology, clock, call.Cancellation);
-        var response = new GetNeighborhoodResponse { AsOf = Timestamp.FromDateTimeOffset(query.AsOf), Truncated = result.Outcome.Truncated };
-        response.Entities.AddRange(result.Entities);
-        response.Relationships.AddRange(result.Relationships);
-        response.BoundsHit.AddRange(result.Outcome.BoundsHit);
+        var result = await engine.GetNeighborhoodAsync(query, await gate.ResolveAsync(call), call);
+        ApplicationTelemetry.QueryAnswered("GetNeighborhood", result.Outcome);
+        var answer = new AnswerSize();
+        var response = new GetNeighborhoodResponse { AsOf = Timestamp.FromDateTimeOffset(query.AsOf) };
+        response.Entities.AddRange(answer.Fit(result.Entities, e => e.CalculateSize()));
+        var kept = response.Entities.Select(e => e.Entity.Name).ToHashSet(StringComparer.Ordinal);
+        response.Relationships.AddRange(answer.Fit(result.Relationships.Where(r => kept.Contains(r.Source) && kept.Contains(r.Target)), r => r.CalculateSize()));
+        Describe(result.Outcome, answer, bounds => response.BoundsHit.AddRange(bounds));
+        response.Truncated = response.BoundsHit.Count > 0;
         return response;
     }
 
-    private async Task<IGraphSnapshot> OpenAsync(CallContext call) =>
-        await store.OpenSnapshotAsync(await gate.ResolveAsync(call), call.Cancellation);
-
-    /// <summary>Reads <paramref name="names"/> in the query's snapshot; NOT_FOUND for the first of <paramref name="required"/> (default: all) missing.</summary>
-    private static async Task<Dictionary<string, Entity>> RequireAsync(IGraphSnapshot snapshot, IReadOnlyCollection<string> names, CancellationToken cancellationToken, IReadOnlyCollection<string>? required = null)
-    {
-        var found = (await snapshot.GetEntitiesAsync(names.Distinct().ToList(), cancellationToken)).ToDictionary(e => e.Name, StringComparer.Ordinal);
-        var missing = (required ?? names).FirstOrDefault(n => !found.ContainsKey(n));
-        if (missing is not null) throw GraphException.NotFound(ResourceNames.EntityType, missing);
-        return found;
-    }
+    /// <summary>The bounds that stopped the answer, in enum order: the traversal's, and MAX_RESULTS when the answer was cut to fit.</summary>
+    private static void Describe(TraversalOutcome outcome, AnswerSize answer, Action<IEnumerable<Bound>> add) =>
+        add(answer.Cut ? outcome.BoundsHit.Append(Bound.MaxResults).Distinct().Order() : outcome.BoundsHit);
 }

@@ -13,6 +13,23 @@ public sealed class QueryOptions
     /// <summary>Longest a query may run when the call has no deadline.</summary>
     public TimeSpan MaxQueryTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>What answers questions: <see cref="QueryEngineKind.Projection"/> (the default) or <see cref="QueryEngineKind.Store"/>.</summary>
+    public QueryEngineKind Engine { get; set; } = QueryEngineKind.Projection;
+
+    /// <summary>How often the projection reads the store's change feed (a call with a consistency token reads it at once).</summary>
+    public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How long before the call's deadline a traversal stops, to leave time to answer.</summary>
     public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromMilliseconds(200);
+}
+
+/// <summary>
+/// Projection: an in-memory projection of the graph in the Queries service, built at start and kept
+/// current from the change feed (fast; needs the graph to fit one replica's memory). Store: every
+/// question is answered from the store, a frontier per store call (for graphs larger than that).
+/// </summary>
+public enum QueryEngineKind
+{
+    Projection,
+    Store,
 }

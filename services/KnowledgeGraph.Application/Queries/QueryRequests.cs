@@ -1,5 +1,6 @@
 using Google.Protobuf.Collections;
 using KnowledgeGraph.Application.Requests;
+using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.Domain.Paging;
@@ -29,32 +30,75 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
         return new(normalized, [.. request.Kinds.Distinct()], PageSize.Resolve(request.PageSize, Limits.DefaultSearchResults, Limits.MaxSearchResults));
     }
 
-    public PathQuery Paths(FindPathsRequest request, CallContext call) => new(
-        RequestChecks.EntityName(request.Source, "source"),
-        RequestChecks.EntityName(request.Target, "target"),
-        Types(request.RelationshipTypes),
-        request.Direction == Direction.Unspecified ? Direction.Outgoing : request.Direction,
-        InRange(request.MaxDepth, "max_depth", Limits.DefaultPathDepth, Limits.MaxPathDepth),
-        InRange(request.MaxPaths, "max_paths", Limits.DefaultMaxPaths, Limits.MaxMaxPaths),
-        request.Mode == PathMode.Unspecified ? PathMode.Shortest : request.Mode,
-        AsOf(request.AsOf),
-        Budget(call));
+    public PathQuery Paths(FindPathsRequest request, CallContext call)
+    {
+        var (source, target) = (RequestChecks.EntityName(request.Source, "source"), RequestChecks.EntityName(request.Target, "target"));
+        return new(
+            source,
+            target,
+            Types(request.RelationshipTypes),
+            request.Direction == Direction.Unspecified ? Direction.Outgoing : request.Direction,
+            InRange(request.MaxDepth, "max_depth", Limits.DefaultPathDepth, Limits.MaxPathDepth),
+            InRange(request.MaxPaths, "max_paths", Limits.DefaultMaxPaths, Limits.MaxMaxPaths),
+            request.Mode == PathMode.Unspecified ? PathMode.Shortest : request.Mode,
+            AsOf(request.AsOf),
+            Budget(call))
+        { Exclude = Exclude(request.Exclude, ("source", source), ("target", target)) };
+    }
 
     public TraceQuery Trace(TraceDependenciesRequest request, CallContext call)
     {
-        if (request.Direction == TraceDirection.Unspecified)
-            throw GraphException.InvalidArgument(ErrorReasons.MissingField, "direction", "is required: UPSTREAM (what the root depends on) or DOWNSTREAM (who depends on it)");
+        var direction = TraceDirectionOf(request.Direction);
         if (!(request.MinExposure >= 0 && request.MinExposure <= 1))
             throw GraphException.InvalidArgument(ErrorReasons.OutOfRange, "min_exposure", $"must lie in [0, 1], got {request.MinExposure}");
+        var root = RequestChecks.EntityName(request.Root, "root");
         return new(
-            RequestChecks.EntityName(request.Root, "root"),
-            request.Direction,
-            request.Commodity.Length == 0 ? null : RequestChecks.EntityName(request.Commodity, "commodity"),
+            root,
+            direction,
+            Commodity(request.Commodity),
             InRange(request.MaxDepth, "max_depth", Limits.DefaultTraceDepth, Limits.MaxTraceDepth),
             request.MinExposure,
             InRange(request.MaxRoutes, "max_routes", Limits.DefaultMaxRoutes, Limits.MaxMaxRoutes),
             AsOf(request.AsOf),
-            Budget(call));
+            Budget(call))
+        { Exclude = Exclude(request.Exclude, ("root", root)), CompareBaseline = request.CompareBaseline };
+    }
+
+    /// <summary>A checked FindChokepoints request: a trace that counts every route (min_exposure 0), and how many candidates.</summary>
+    public ChokepointQuery Chokepoints(FindChokepointsRequest request, CallContext call) => new(
+        new TraceQuery(
+            RequestChecks.EntityName(request.Root, "root"),
+            TraceDirectionOf(request.Direction),
+            Commodity(request.Commodity),
+            InRange(request.MaxDepth, "max_depth", Limits.DefaultTraceDepth, Limits.MaxTraceDepth),
+            MinExposure: 0,
+            MaxRoutes: ChokepointAnalysis.RoutesPerCandidate,
+            AsOf(request.AsOf),
+            Budget(call)),
+        InRange(request.MaxResults, "max_results", Limits.DefaultChokepoints, Limits.MaxChokepoints));
+
+    private static TraceDirection TraceDirectionOf(TraceDirection direction) => direction != TraceDirection.Unspecified ? direction
+        : throw GraphException.InvalidArgument(ErrorReasons.MissingField, "direction", "is required: UPSTREAM (what the root depends on) or DOWNSTREAM (who depends on it)");
+
+    private static string? Commodity(string commodity) => commodity.Length == 0 ? null : RequestChecks.EntityName(commodity, "commodity");
+
+    /// <summary>
+    /// The checked exclusions: at most <see cref="Limits.MaxExclusions"/> entity or relationship
+    /// names, none of them an entity the question is about (<paramref name="kept"/>, by field).
+    /// </summary>
+    private static Exclusions Exclude(RepeatedField<string> names, params (string Field, string Name)[] kept)
+    {
+        if (names.Count > Limits.MaxExclusions)
+            throw GraphException.InvalidArgument(ErrorReasons.OutOfRange, "exclude", $"at most {Limits.MaxExclusions} names, got {names.Count}");
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            if (!ResourceNames.IsEntityName(name) && !ResourceNames.IsRelationshipName(name))
+                throw GraphException.InvalidArgument(ErrorReasons.InvalidName, $"exclude[{i}]", $"must be entities/{{id}} or relationships/{{id}} with an id matching {ResourceNames.IdPattern}, got '{name}'");
+            if (kept.FirstOrDefault(k => k.Name == name) is { Field: { } field })
+                throw GraphException.InvalidArgument(ErrorReasons.InvalidReference, $"exclude[{i}]", $"cannot exclude the {field} of the question ({name})");
+        }
+        return Exclusions.Of(names);
     }
 
     public NeighborhoodQuery Neighborhood(GetNeighborhoodRequest request, CallContext call) => new(

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Application.Requests;
+using KnowledgeGraph.Application.Telemetry;
 using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Validation;
@@ -100,6 +101,7 @@ public sealed class ResourceWrites<T>(ResourceRules<T> rules, WriteRunner runner
             var written = await runner.RunAsync($"Import{rules.TypeName}s", null, false, write => ImportBatchAsync(write, rows, batchStart, call.Cancellation), call);
             token = written.ConsistencyToken ?? token;
             Add(total, written.Value);
+            ApplicationTelemetry.RowsImported(rules.Field, written.Value);
             firstRow += rows.Count;
         }
         return new(total, token);

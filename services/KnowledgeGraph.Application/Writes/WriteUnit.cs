@@ -16,9 +16,8 @@ public sealed class WriteUnit(IUnitOfWork store, DateTimeOffset now, bool valida
 
     /// <summary>
     /// The resource as it will be stored: a new etag, updated now, created now or when <paramref name="existing"/>
-    /// was. Under validate_only the resource is returned as the client will see it after the write,
-    /// without a new etag (nothing is written).
+    /// was. Under validate_only nothing is written, so the content is returned without etag or times.
     /// </summary>
     public T Stamp<T>(T resource, T? existing) where T : class, IMessage<T> =>
-        validateOnly ? resource : resource.Stamped(ServerFields.NewEtag(), existing, _now);
+        validateOnly ? resource.WithoutServerFields() : resource.Stamped(ServerFields.NewEtag(), existing, _now);
 }

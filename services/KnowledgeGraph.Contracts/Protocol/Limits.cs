@@ -38,6 +38,12 @@ public static class Limits
     public const int DefaultMaxRoutes = 100;
     public const int MaxMaxRoutes = 1000;
 
+    /// <summary>Entities and relationships one what-if question may exclude.</summary>
+    public const int MaxExclusions = 100;
+
+    public const int DefaultChokepoints = 10;
+    public const int MaxChokepoints = 100;
+
     public const int DefaultNeighborhoodDepth = 1;
     public const int MaxNeighborhoodDepth = 5;
     public const int DefaultNeighborhoodEntities = 500;

@@ -36,4 +36,5 @@ public static class ErrorReasons
     public const string ConsistencyTimeout = "CONSISTENCY_TIMEOUT";
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
     public const string ConcurrentWrite = "CONCURRENT_WRITE";
+    public const string ProjectionLoading = "PROJECTION_LOADING";
 }

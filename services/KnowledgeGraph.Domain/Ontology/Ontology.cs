@@ -49,13 +49,14 @@ public sealed class GraphOntology
         Schema.RelationshipTypes.Where(t => t.Dependency.Direction is DependencyDirection.SourceDependsOnTarget or DependencyDirection.TargetDependsOnSource);
 
     /// <summary>
-    /// The weight a relationship carries as a dependency: its weight property, or 1 when the type
-    /// has none. Validation guarantees the property is present and in (0, 1] where the type has one.
+    /// The weight a relationship carries as a dependency: its weight property (validated to lie in
+    /// (0, 1]), 1 when its type has no weight property, or null when the type has one and the
+    /// relationship leaves it out: a dependency stated without its share, never read as 0 or 1.
     /// </summary>
-    public double DependencyWeight(Relationship relationship)
+    public double? DependencyWeight(Relationship relationship)
     {
         var weightProperty = FindType(relationship.Type)?.Dependency.WeightProperty;
         if (string.IsNullOrEmpty(weightProperty)) return 1.0;
-        return relationship.Properties.TryGetValue(weightProperty, out var value) ? value.AsDouble() ?? 1.0 : 1.0;
+        return relationship.Properties.TryGetValue(weightProperty, out var value) ? value.AsDouble() : null;
     }
 }

@@ -34,8 +34,8 @@ internal static class OntologyChecks
                 var weight = type.Properties.FirstOrDefault(p => p.Name == dependency.WeightProperty);
                 if (dependency.Direction == DependencyDirection.NoDependency)
                     problems.Add($"type {type.Name} carries no dependency but names a weight property");
-                else if (weight is null || weight.Type != PropertyType.Number || !weight.Required)
-                    problems.Add($"type {type.Name}: weight property {dependency.WeightProperty} must be a required NUMBER");
+                else if (weight is null || weight.Type != PropertyType.Number)
+                    problems.Add($"type {type.Name}: weight property {dependency.WeightProperty} must be a NUMBER");
             }
         }
 

@@ -22,7 +22,7 @@ internal sealed class BoundedGraph
         var frontier = new HashSet<string>(StringComparer.Ordinal) { query.Source };
         for (var level = 1; level <= query.MaxDepth && frontier.Count > 0; level++)
         {
-            var steps = await FrontierExpander.ExpandAsync(reader, frontier, query.Direction, query.RelationshipTypes, query.AsOf, budget, cancellationToken).ConfigureAwait(false);
+            var steps = await FrontierExpander.ExpandAsync(reader, frontier, query.Direction, query.RelationshipTypes, query.AsOf, query.Exclude, budget, cancellationToken).ConfigureAwait(false);
             foreach (var group in steps.GroupBy(s => s.From, StringComparer.Ordinal))
                 stepsFrom[group.Key] = [.. group.OrderBy(s => s.RelationshipName, StringComparer.Ordinal)];
             var next = new HashSet<string>(StringComparer.Ordinal);

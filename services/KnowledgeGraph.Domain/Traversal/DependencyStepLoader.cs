@@ -37,9 +37,9 @@ internal sealed class DependencyStepLoader
     {
         var steps = new List<TraversalStep>();
         if (_outgoingTypes.Count > 0)
-            steps.AddRange(await FrontierExpander.ExpandAsync(_reader, frontier, Direction.Outgoing, _outgoingTypes, _query.AsOf, _budget, cancellationToken).ConfigureAwait(false));
+            steps.AddRange(await FrontierExpander.ExpandAsync(_reader, frontier, Direction.Outgoing, _outgoingTypes, _query.AsOf, _query.Exclude, _budget, cancellationToken).ConfigureAwait(false));
         if (_incomingTypes.Count > 0)
-            steps.AddRange(await FrontierExpander.ExpandAsync(_reader, frontier, Direction.Incoming, _incomingTypes, _query.AsOf, _budget, cancellationToken).ConfigureAwait(false));
+            steps.AddRange(await FrontierExpander.ExpandAsync(_reader, frontier, Direction.Incoming, _incomingTypes, _query.AsOf, _query.Exclude, _budget, cancellationToken).ConfigureAwait(false));
         return steps
             .Where(s => IsForCommodity(s.Relationship, _query.Commodity))
             .GroupBy(s => s.From, StringComparer.Ordinal)

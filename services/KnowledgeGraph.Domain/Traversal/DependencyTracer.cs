@@ -5,13 +5,14 @@ namespace KnowledgeGraph.Domain.Traversal;
 
 /// <summary>
 /// Every simple dependency route from the trace root up to MaxDepth hops, with the product of its
-/// hop weights; the exposures are then summed by <see cref="ExposureAggregator"/>.
+/// hop weights (an unknown weight taken as 1 while searching); the exposures are then summed by
+/// <see cref="ExposureAggregator"/>.
 /// <para>
 /// Algorithm: breadth-first over partial routes, one level at a time. The distinct entities at the
 /// end of the current routes are expanded together (<see cref="DependencyStepLoader"/>, at most two
 /// reader calls per level, each entity's steps loaded once and reused by every route through it).
-/// A route is extended by every step to an entity it has not visited; a route whose product fell
-/// below MinExposure is kept (it still contributes) but not extended. Every partial route is itself
+/// A route is extended by every step to an entity it has not visited; a route whose product (its
+/// upper bound) fell below MinExposure is kept (it still contributes) but not extended. Every partial route is itself
 /// a route to the entity it ends at.
 /// </para>
 /// <para>
@@ -49,7 +50,7 @@ internal static class DependencyTracer
                     }
                     var extended = route.Extend(step, ontology.DependencyWeight(step.Relationship));
                     routes.Add(extended);
-                    if (extended.Contribution >= query.MinExposure) next.Add(extended);
+                    if (extended.Upper >= query.MinExposure) next.Add(extended);
                 }
                 if (halted) break;
             }
@@ -84,22 +85,25 @@ internal static class DependencyTracer
         private readonly Route? _parent;
         private readonly TraversalStep? _step;
 
-        private Route(Route? parent, TraversalStep? step, string end, double contribution, int hops)
+        private Route(Route? parent, TraversalStep? step, string end, double upper, int hops)
         {
             _parent = parent;
             _step = step;
             End = end;
-            Contribution = contribution;
+            Upper = upper;
             Hops = hops;
         }
 
         public string End { get; }
-        public double Contribution { get; }
+
+        /// <summary>The product of the weights so far, an unknown weight taken as 1: what the route could still contribute.</summary>
+        public double Upper { get; }
+
         public int Hops { get; }
 
         public static Route Root(string root) => new(null, null, root, 1.0, 0);
 
-        public Route Extend(TraversalStep step, double weight) => new(this, step, step.To, Contribution * weight, Hops + 1);
+        public Route Extend(TraversalStep step, double? weight) => new(this, step, step.To, Upper * (weight ?? 1.0), Hops + 1);
 
         public bool Visits(string entity)
         {

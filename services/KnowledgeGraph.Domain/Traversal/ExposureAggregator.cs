@@ -5,65 +5,121 @@ namespace KnowledgeGraph.Domain.Traversal;
 /// <summary>What <see cref="ExposureAggregator.Aggregate"/> returns: the exposures, and whether some entity had more routes than were listed.</summary>
 public sealed record ExposureAggregation(IReadOnlyList<DependencyExposure> Dependencies, bool RoutesCapped);
 
+/// <summary>A route's share of the root's dependency: its lower and upper contribution and whether every weight on it is known.</summary>
+public readonly record struct Contribution(double Lower, double Upper, bool Quantified)
+{
+    /// <summary>The contribution of a route whose weights are <paramref name="weights"/> (null: unknown, taken as 1 for the upper bound).</summary>
+    public static Contribution Of(IEnumerable<double?> weights)
+    {
+        var (upper, quantified) = (1.0, true);
+        foreach (var weight in weights)
+        {
+            upper *= weight ?? 1.0;
+            quantified &= weight.HasValue;
+        }
+        return new(quantified ? upper : 0.0, upper, quantified);
+    }
+}
+
+/// <summary>One reached entity: its exposure interval, the lower sum before the cap, its shortest route's hops, and the routes kept for it.</summary>
+public sealed record ReachedEntity<TKey, TRoute>(TKey Entity, double Lower, double Upper, double UncappedLower, int MinDepth, bool Quantified, IReadOnlyList<TRoute> Routes);
+
 /// <summary>
-/// Turns weighted dependency routes into exposures, whoever computed the routes (the in-process
-/// tracer or a store that walks them itself, such as Cypher on Neo4j). Each route is a
-/// <see cref="GraphPath"/> from the trace root whose hops carry their dependency weight; the entity
-/// reached is its last hop's entity. Exposure to an entity = the sum over its routes of the product
-/// of the hop weights, capped at 1.
+/// What exposure means, for every engine. A route's contribution is the product of its hop weights;
+/// a hop whose relationship states the dependency without its weight makes the route unquantified:
+/// it contributes 0 to the lower bound and (the unknown weight taken as 1) to the upper bound.
+/// Exposure to an entity is the interval [sum of lower contributions, sum of upper contributions],
+/// each capped at 1; on a graph where every weight is known both ends are the exposure.
+/// Entities whose upper bound is below min_exposure are left out (one reached only by unquantified
+/// routes is listed with lower 0, never dropped for it). Each lists at most max_routes routes,
+/// largest lower contribution first, then largest upper, then fewer hops, then relationship names;
+/// entities come largest lower bound first, then largest upper bound, then by name.
 /// </summary>
 public static class ExposureAggregator
 {
     /// <summary>
-    /// Groups <paramref name="routes"/> by the entity they reach (duplicate routes, the same
-    /// relationships in the same order, count once), keeps the entities whose capped exposure is at
-    /// least <paramref name="minExposure"/>, lists at most <paramref name="maxRoutes"/> routes per
-    /// entity (largest contribution first, then fewer hops, then relationship names) and orders the
-    /// entities by exposure (largest first), then name. Routes without hops are ignored.
-    /// Time O(R log R) for R routes.
+    /// Groups <paramref name="routes"/> (each with the entity it reaches, its contribution and its hop
+    /// count) by entity. <paramref name="tieOrder"/> orders routes of equal contribution (fewer hops
+    /// first, then relationship names); <paramref name="entityOrder"/> orders entities of equal
+    /// exposure by name. Time O(R log R) for R routes.
     /// </summary>
-    public static ExposureAggregation Aggregate(IEnumerable<GraphPath> routes, int maxRoutes, double minExposure)
+    public static (IReadOnlyList<ReachedEntity<TKey, TRoute>> Entities, bool RoutesCapped) Group<TKey, TRoute>(
+        IEnumerable<(TKey Entity, TRoute Route, Contribution Contribution, int Hops)> routes,
+        IComparer<TRoute> tieOrder, IComparer<TKey> entityOrder, int maxRoutes, double minExposure) where TKey : notnull
     {
-        var byEntity = new Dictionary<string, List<WeightedRoute>>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in routes)
+        var byEntity = new Dictionary<TKey, List<(TRoute Route, Contribution Contribution, int Hops)>>();
+        foreach (var (entity, route, contribution, hops) in routes)
         {
-            if (path.Hops.Count == 0) continue;
-            var names = path.Hops.Select(h => h.Relationship?.Name ?? string.Empty).ToList();
-            if (!seen.Add(path.Start?.Name + "\n" + string.Join('\n', names))) continue;
-            var reached = path.Hops[^1].Entity?.Name ?? string.Empty;
-            if (!byEntity.TryGetValue(reached, out var list)) byEntity[reached] = list = [];
-            list.Add(new WeightedRoute(path, names, path.Hops.Aggregate(1.0, (product, hop) => product * hop.Weight)));
+            if (!byEntity.TryGetValue(entity, out var list)) byEntity[entity] = list = [];
+            list.Add((route, contribution, hops));
         }
 
         var capped = false;
-        var exposures = new List<DependencyExposure>();
-        foreach (var routesToEntity in byEntity.Values)
+        var reached = new List<ReachedEntity<TKey, TRoute>>();
+        foreach (var (entity, list) in byEntity)
         {
-            routesToEntity.Sort(LargestContributionFirst);
-            var uncapped = routesToEntity.Sum(r => r.Contribution);
-            var exposure = Math.Min(1.0, uncapped);
-            if (exposure < minExposure) continue;
-            var dependency = new DependencyExposure
-            {
-                Entity = routesToEntity[0].Path.Hops[^1].Entity,
-                Exposure = exposure,
-                UncappedExposure = uncapped,
-                MinDepth = routesToEntity.Min(r => r.Path.Hops.Count),
-            };
-            dependency.Routes.AddRange(routesToEntity.Take(maxRoutes).Select(r => new DependencyRoute { Path = r.Path, Contribution = r.Contribution }));
-            capped |= routesToEntity.Count > maxRoutes;
-            exposures.Add(dependency);
+            var uncappedLower = list.Sum(r => r.Contribution.Lower);
+            var upper = Math.Min(1.0, list.Sum(r => r.Contribution.Upper));
+            if (upper < minExposure) continue;
+            list.Sort((a, b) => Larger(a.Contribution, b.Contribution) is var c and not 0 ? c : tieOrder.Compare(a.Route, b.Route));
+            capped |= list.Count > maxRoutes;
+            reached.Add(new ReachedEntity<TKey, TRoute>(entity, Math.Min(1.0, uncappedLower), upper, uncappedLower,
+                list.Min(r => r.Hops), list.TrueForAll(r => r.Contribution.Quantified), [.. list.Take(maxRoutes).Select(r => r.Route)]));
         }
-        exposures.Sort((a, b) => b.Exposure.CompareTo(a.Exposure) is var byExposure and not 0 ? byExposure : string.CompareOrdinal(a.Entity?.Name, b.Entity?.Name));
-        return new ExposureAggregation(exposures, capped);
+        reached.Sort((a, b) => Larger(new(a.Lower, a.Upper, a.Quantified), new(b.Lower, b.Upper, b.Quantified)) is var c and not 0 ? c : entityOrder.Compare(a.Entity, b.Entity));
+        return (reached, capped);
     }
 
-    private static int LargestContributionFirst(WeightedRoute a, WeightedRoute b)
+    /// <summary>
+    /// Exposures from routes given as <see cref="GraphPath"/>s from the trace root whose hops carry
+    /// their dependency weight (the entity reached is the last hop's). Duplicate routes (the same
+    /// relationships in the same order) count once; routes without hops are ignored.
+    /// </summary>
+    public static ExposureAggregation Aggregate(IEnumerable<GraphPath> routes, int maxRoutes, double minExposure)
     {
-        var byContribution = b.Contribution.CompareTo(a.Contribution);
-        return byContribution != 0 ? byContribution : PathOrder.Instance.Compare(a.RelationshipNames, b.RelationshipNames);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var weighted = new List<(string, GraphPath, Contribution, int)>();
+        foreach (var path in routes)
+        {
+            if (path.Hops.Count == 0 || !seen.Add(path.Start?.Name + "\n" + string.Join('\n', Names(path)))) continue;
+            weighted.Add((path.Hops[^1].Entity?.Name ?? string.Empty, path, ContributionOf(path), path.Hops.Count));
+        }
+        var (entities, capped) = Group(weighted, Comparer<GraphPath>.Create((a, b) => PathOrder.Instance.Compare(Names(a), Names(b))), StringComparer.Ordinal, maxRoutes, minExposure);
+        return new ExposureAggregation([.. entities.Select(e => Exposure(e, r => r))], capped);
     }
 
-    private sealed record WeightedRoute(GraphPath Path, IReadOnlyList<string> RelationshipNames, double Contribution);
+    /// <summary>The API message for one reached entity, with each kept route made a <see cref="GraphPath"/>.</summary>
+    public static DependencyExposure Exposure<TKey, TRoute>(ReachedEntity<TKey, TRoute> reached, Func<TRoute, GraphPath> path) where TKey : notnull
+    {
+        var paths = reached.Routes.Select(path).ToList();
+        var exposure = new DependencyExposure
+        {
+            Entity = paths[0].Hops[^1].Entity,
+            Exposure = reached.Lower,
+            UncappedExposure = reached.UncappedLower,
+            MinDepth = reached.MinDepth,
+            ExposureLower = reached.Lower,
+            ExposureUpper = reached.Upper,
+            Quantified = reached.Quantified,
+        };
+        exposure.Routes.AddRange(paths.Select(Route));
+        return exposure;
+    }
+
+    /// <summary>A route's message: its path, its contribution interval, and which hops lack a weight.</summary>
+    public static DependencyRoute Route(GraphPath path)
+    {
+        var contribution = ContributionOf(path);
+        var route = new DependencyRoute { Path = path, Contribution = contribution.Lower, ContributionUpper = contribution.Upper, Quantified = contribution.Quantified };
+        route.UnquantifiedHops.AddRange(path.Hops.Select((hop, i) => (hop, i)).Where(h => h.hop.WeightUnknown).Select(h => h.i));
+        return route;
+    }
+
+    public static Contribution ContributionOf(GraphPath path) => Contribution.Of(path.Hops.Select(h => h.WeightUnknown ? (double?)null : h.Weight));
+
+    /// <summary>Larger lower bound first, then larger upper bound.</summary>
+    internal static int Larger(Contribution a, Contribution b) =>
+        b.Lower.CompareTo(a.Lower) is var byLower and not 0 ? byLower : b.Upper.CompareTo(a.Upper);
+
+    private static IReadOnlyList<string> Names(GraphPath path) => path.Hops.Select(h => h.Relationship?.Name ?? string.Empty).ToList();
 }

@@ -5,7 +5,8 @@ namespace KnowledgeGraph.Domain.Traversal;
 /// <summary>
 /// Expands a whole frontier with one reader call: the relationships touching any frontier entity
 /// in the requested direction, turned into steps away from the frontier. Self-loops are dropped
-/// (they would repeat an entity). The budget is charged for every relationship returned.
+/// (they would repeat an entity), and so are the relationships a what-if question excludes, before
+/// the budget is charged for every relationship returned.
 /// </summary>
 internal static class FrontierExpander
 {
@@ -19,6 +20,7 @@ internal static class FrontierExpander
         Direction direction,
         IReadOnlySet<string> types,
         DateTimeOffset asOf,
+        Exclusions exclude,
         TraversalBudgetTracker budget,
         CancellationToken cancellationToken)
     {
@@ -26,19 +28,38 @@ internal static class FrontierExpander
         if (frontier.Count == 0 || !budget.CanExpand()) return [];
         var effective = direction == Direction.Unspecified ? Direction.Outgoing : direction;
         var sorted = frontier.Order(StringComparer.Ordinal).ToList();
-        IReadOnlyList<Relationship> returned;
+        IReadOnlyList<Relationship> kept;
         try
         {
-            // One more than the budget allows, so Admit can tell that more existed (MAX_EXPANSIONS).
-            returned = await reader.GetAdjacentRelationshipsAsync(sorted, effective, types, asOf, budget.RemainingExpansions + 1, budget.ReaderCancellation).ConfigureAwait(false);
+            kept = await ReadAsync(reader, sorted, effective, types, asOf, exclude, budget).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (budget.StoppedByDeadline())
         {
             return [];
         }
-        var admitted = budget.Admit(returned);
+        var admitted = budget.Admit(kept);
         var members = frontier as IReadOnlySet<string> ?? sorted.ToHashSet(StringComparer.Ordinal);
         return StepsAway(admitted, members, effective);
+    }
+
+    /// <summary>
+    /// The relationships not excluded, at most one more than the budget allows (so Admit can tell
+    /// that more existed: MAX_EXPANSIONS). The reader returns them in name order, so when exclusions
+    /// thinned a full read, it reads again with a limit raised by what they removed.
+    /// </summary>
+    private static async Task<IReadOnlyList<Relationship>> ReadAsync(
+        IGraphReader reader, IReadOnlyList<string> frontier, Direction direction, IReadOnlySet<string> types, DateTimeOffset asOf, Exclusions exclude, TraversalBudgetTracker budget)
+    {
+        var wanted = budget.RemainingExpansions + 1;
+        var limit = wanted;
+        while (true)
+        {
+            var returned = await reader.GetAdjacentRelationshipsAsync(frontier, direction, types, asOf, limit, budget.ReaderCancellation).ConfigureAwait(false);
+            if (exclude.IsEmpty) return returned;
+            var kept = returned.Where(r => !exclude.Excludes(r)).ToList();
+            if (returned.Count < limit || kept.Count >= wanted) return kept;
+            limit = (int)Math.Min(int.MaxValue, (long)limit + returned.Count - kept.Count);
+        }
     }
 
     /// <summary>The steps the relationships offer away from <paramref name="frontier"/> in <paramref name="direction"/>.</summary>

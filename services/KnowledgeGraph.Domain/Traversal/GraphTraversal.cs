@@ -48,12 +48,40 @@ public static class GraphTraversal
     /// <inheritdoc cref="TraceDependenciesAsync(IGraphReader, TraceQuery, GraphOntology, CancellationToken)"/>
     public static async Task<TraceResult> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
     {
+        var result = await TraceOnceAsync(reader, query, ontology, time, cancellationToken).ConfigureAwait(false);
+        if (!query.CompareBaseline) return result;
+        var baseline = query.Exclude.IsEmpty ? result : await TraceOnceAsync(reader, query.Baseline, ontology, time, cancellationToken).ConfigureAwait(false);
+        return BaselineComparison.Merge(result, baseline);
+    }
+
+    private static async Task<TraceResult> TraceOnceAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    {
         using var budget = new TraversalBudgetTracker(query.Budget, time, cancellationToken);
         var routes = await DependencyTracer.TraceAsync(reader, query, ontology, budget, cancellationToken).ConfigureAwait(false);
         var builder = await PathBuilder.ForAsync(reader, query.Root, routes, cancellationToken).ConfigureAwait(false);
         var aggregation = ExposureAggregator.Aggregate(routes.Select(r => builder.Build(query.Root, r, ontology.DependencyWeight)), query.MaxRoutes, query.MinExposure);
         if (aggregation.RoutesCapped) budget.Hit(Bound.MaxResults);
         return new TraceResult(builder.RefOf(query.Root), aggregation.Dependencies, budget.Outcome);
+    }
+
+    /// <summary>
+    /// The entities whose removal would cost the root most, from one trace's routes; see <see cref="ChokepointAnalysis"/>.
+    /// </summary>
+    public static async Task<ChokepointsResult> FindChokepointsAsync(IGraphReader reader, ChokepointQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var trace = query.Trace;
+        using var budget = new TraversalBudgetTracker(trace.Budget, time, cancellationToken);
+        var routes = await DependencyTracer.TraceAsync(reader, trace, ontology, budget, cancellationToken).ConfigureAwait(false);
+        var ranking = ChokepointAnalysis.Rank(
+            routes.Select(r => (Route: r, Entities: (IReadOnlyList<string>)[.. r.Select(s => s.To)], Contribution.Of(r.Select(s => ontology.DependencyWeight(s.Relationship))))),
+            byReach: trace.Direction == TraceDirection.Downstream, query.MaxResults,
+            Comparer<IReadOnlyList<TraversalStep>>.Create((a, b) => PathOrder.Instance.Compare([.. a.Select(s => s.RelationshipName)], [.. b.Select(s => s.RelationshipName)])),
+            StringComparer.Ordinal);
+        var builder = await PathBuilder.ForAsync(reader, trace.Root, ranking.Candidates.SelectMany(c => c.Routes), cancellationToken).ConfigureAwait(false);
+        var chokepoints = ranking.Candidates
+            .Select(c => ChokepointAnalysis.Message(c, builder.RefOf(c.Entity), r => builder.Build(trace.Root, r, ontology.DependencyWeight)))
+            .ToList();
+        return new ChokepointsResult(builder.RefOf(trace.Root), chokepoints, ranking.TotalLower, ranking.TotalUpper, ranking.Reached, budget.Outcome);
     }
 
     /// <summary>

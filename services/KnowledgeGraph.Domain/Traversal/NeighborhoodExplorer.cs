@@ -24,7 +24,7 @@ internal static class NeighborhoodExplorer
 
         for (var level = 1; level <= query.Depth && frontier.Count > 0; level++)
         {
-            var steps = await FrontierExpander.ExpandAsync(reader, frontier, query.Direction, query.RelationshipTypes, query.AsOf, budget, cancellationToken).ConfigureAwait(false);
+            var steps = await FrontierExpander.ExpandAsync(reader, frontier, query.Direction, query.RelationshipTypes, query.AsOf, Exclusions.None, budget, cancellationToken).ConfigureAwait(false);
             var discovered = steps.Select(s => s.To).Where(e => !distance.ContainsKey(e)).Distinct().Order(StringComparer.Ordinal).ToList();
             var room = Math.Max(0, query.MaxEntities - distance.Count);
             if (discovered.Count > room) budget.Hit(Bound.MaxResults);

@@ -7,13 +7,11 @@ namespace KnowledgeGraph.Domain.Traversal;
 /// full relationship), the direction taken, the entity reached, the hop weight, and the path's
 /// validity intersection. The entities are fetched in one reader call for all paths.
 /// </summary>
-internal sealed class PathBuilder
+public sealed class PathBuilder(IReadOnlyDictionary<string, EntityRef> refs)
 {
-    private readonly IReadOnlyDictionary<string, EntityRef> _refs;
+    private readonly IReadOnlyDictionary<string, EntityRef> _refs = refs;
 
-    private PathBuilder(IReadOnlyDictionary<string, EntityRef> refs) => _refs = refs;
-
-    public static async Task<PathBuilder> ForAsync(IGraphReader reader, string start, IEnumerable<IReadOnlyList<TraversalStep>> paths, CancellationToken cancellationToken)
+    internal static async Task<PathBuilder> ForAsync(IGraphReader reader, string start, IEnumerable<IReadOnlyList<TraversalStep>> paths, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { start };
         foreach (var path in paths)
@@ -26,7 +24,8 @@ internal sealed class PathBuilder
 
     public EntityRef RefOf(string name) => _refs.TryGetValue(name, out var found) ? found : new EntityRef { Name = name };
 
-    public GraphPath Build(string start, IReadOnlyList<TraversalStep> steps, Func<Relationship, double> weight)
+    /// <summary>The path from <paramref name="start"/> along <paramref name="steps"/>; a hop whose <paramref name="weight"/> is unknown (null) weighs 1 and says so.</summary>
+    public GraphPath Build(string start, IReadOnlyList<TraversalStep> steps, Func<Relationship, double?> weight)
     {
         var path = new GraphPath { Start = RefOf(start) };
         foreach (var step in steps)
@@ -36,7 +35,8 @@ internal sealed class PathBuilder
                 Relationship = step.Relationship,
                 Direction = step.Taken,
                 Entity = RefOf(step.To),
-                Weight = weight(step.Relationship),
+                Weight = weight(step.Relationship) ?? 1.0,
+                WeightUnknown = weight(step.Relationship) is null,
             });
         }
         var (from, to) = ValidityWindow.Intersect(steps.Select(s => s.Relationship));

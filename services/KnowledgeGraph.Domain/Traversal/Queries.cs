@@ -22,7 +22,11 @@ public sealed record PathQuery(
     int MaxPaths,
     PathMode Mode,
     DateTimeOffset AsOf,
-    TraversalBudget Budget);
+    TraversalBudget Budget)
+{
+    /// <summary>Entities and relationships the search treats as gone.</summary>
+    public Exclusions Exclude { get; init; } = Exclusions.None;
+}
 
 /// <summary>A validated TraceDependencies request with defaults applied.</summary>
 public sealed record TraceQuery(
@@ -33,7 +37,23 @@ public sealed record TraceQuery(
     double MinExposure,
     int MaxRoutes,
     DateTimeOffset AsOf,
-    TraversalBudget Budget);
+    TraversalBudget Budget)
+{
+    /// <summary>Entities and relationships the trace treats as gone.</summary>
+    public Exclusions Exclude { get; init; } = Exclusions.None;
+
+    /// <summary>Also answer without the exclusions, from the same state, and compare (<see cref="BaselineComparison"/>).</summary>
+    public bool CompareBaseline { get; init; }
+
+    /// <summary>The same question without exclusions or comparison.</summary>
+    public TraceQuery Baseline => this with { Exclude = Exclusions.None, CompareBaseline = false };
+}
+
+/// <summary>
+/// A validated FindChokepoints request: the trace whose routes are examined (every route counts, so
+/// its MinExposure is 0) and how many candidates to return.
+/// </summary>
+public sealed record ChokepointQuery(TraceQuery Trace, int MaxResults);
 
 /// <summary>A validated GetNeighborhood request with defaults applied.</summary>
 public sealed record NeighborhoodQuery(

@@ -30,7 +30,7 @@ internal static class ShortestPathFinder
 
         for (var level = 1; level <= query.MaxDepth && frontier.Count > 0 && !found; level++)
         {
-            var steps = await FrontierExpander.ExpandAsync(reader, frontier, query.Direction, query.RelationshipTypes, query.AsOf, budget, cancellationToken).ConfigureAwait(false);
+            var steps = await FrontierExpander.ExpandAsync(reader, frontier, query.Direction, query.RelationshipTypes, query.AsOf, query.Exclude, budget, cancellationToken).ConfigureAwait(false);
             var next = new HashSet<string>(StringComparer.Ordinal);
             foreach (var step in steps)
             {

@@ -110,6 +110,28 @@ public sealed class TraversalBudgetTracker : IDisposable
     }
 
     /// <summary>
+    /// Charges up to <paramref name="relationships"/> examined by an in-memory search and returns how
+    /// many of them may be used: all while the budget lasts, then what is left of it (the first ones
+    /// by name, as the store-backed reader keeps) with MAX_EXPANSIONS recorded.
+    /// </summary>
+    public int AdmitCount(int relationships)
+    {
+        if (Stopped) return 0;
+        var remaining = (int)Math.Max(0, _budget.MaxExpandedRelationships - ExpandedRelationships);
+        if (relationships <= remaining)
+        {
+            ExpandedRelationships += relationships;
+            return relationships;
+        }
+        ExpandedRelationships = _budget.MaxExpandedRelationships;
+        Hit(Bound.MaxExpansions);
+        return remaining;
+    }
+
+    /// <summary>True (and DEADLINE recorded) once the deadline has passed: in-memory searches ask every few hundred nodes.</summary>
+    public bool DeadlineReached() => _boundsHit.Contains(Bound.Deadline) || DeadlinePassed();
+
+    /// <summary>
     /// Charges one partial path built in memory. False (and MAX_EXPANSIONS recorded) once the cap is
     /// reached or the deadline has passed (checked every few hundred paths). Relationships already
     /// admitted may still be used after the expansion budget ran out, so this does not look at it.

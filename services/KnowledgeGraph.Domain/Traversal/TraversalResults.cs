@@ -14,5 +14,8 @@ public sealed record PathsResult(IReadOnlyList<GraphPath> Paths, TraversalOutcom
 /// <summary>TraceDependencies' answer: the root and the dependencies reached, largest exposure first.</summary>
 public sealed record TraceResult(EntityRef Root, IReadOnlyList<DependencyExposure> Dependencies, TraversalOutcome Outcome);
 
+/// <summary>FindChokepoints' answer: the root, the candidates ranked, the root's total exposure (lower, upper) and how many entities its trace reached.</summary>
+public sealed record ChokepointsResult(EntityRef Root, IReadOnlyList<Chokepoint> Chokepoints, double TotalLower, double TotalUpper, int Reached, TraversalOutcome Outcome);
+
 /// <summary>GetNeighborhood's answer: the entities (centre first, then by distance and name) and the relationships followed.</summary>
 public sealed record NeighborhoodResult(IReadOnlyList<NeighborhoodEntity> Entities, IReadOnlyList<Relationship> Relationships, TraversalOutcome Outcome);

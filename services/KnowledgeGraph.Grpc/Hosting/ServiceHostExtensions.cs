@@ -1,6 +1,8 @@
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using KnowledgeGraph.Grpc.Errors;
+using KnowledgeGraph.Grpc.Telemetry;
+using KnowledgeGraph.Grpc.Security;
 using KnowledgeGraph.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,9 +26,11 @@ public static class ServiceHostExtensions
     {
         builder.AddServiceDefaults();
         builder.ConfigureEndpoints();
+        builder.AddKnowledgeGraphAccessControl();
 
         builder.Services.AddGraphStore(builder.Configuration);
         builder.Services.AddKnowledgeGraphApplication(builder.Configuration);
+        builder.Services.AddApplicationTelemetry();
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 
@@ -35,6 +39,9 @@ public static class ServiceHostExtensions
             {
                 options.MaxReceiveMessageSize = Limits.MaxMessageBytes;
                 options.MaxSendMessageSize = Limits.MaxMessageBytes;
+                // First, so every call is counted with the status the interceptors after it give it.
+                options.Interceptors.Add<CallMetricsInterceptor>();
+                options.Interceptors.Add<AccessInterceptor>();
                 options.Interceptors.Add<GraphErrorInterceptor>();
             })
             .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromMessages(
@@ -44,7 +51,10 @@ public static class ServiceHostExtensions
         return builder;
     }
 
-    /// <summary>Maps the service, reflection, the gRPC health service and /health, /alive.</summary>
+    /// <summary>
+    /// Maps the service, reflection, the gRPC health service and /health, /alive. Who may call each
+    /// gRPC method is decided by <see cref="AccessInterceptor"/>; /health and /alive are open.
+    /// </summary>
     public static WebApplication MapKnowledgeGraphService<TService>(this WebApplication app) where TService : class
     {
         app.MapGrpcService<TService>();

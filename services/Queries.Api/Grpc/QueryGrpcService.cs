@@ -19,6 +19,9 @@ public sealed class QueryGrpcService(QueryHandler queries) : QueryService.QueryS
     public override Task<TraceDependenciesResponse> TraceDependencies(TraceDependenciesRequest request, ServerCallContext context) =>
         queries.TraceDependenciesAsync(request, context.ToCall());
 
+    public override Task<FindChokepointsResponse> FindChokepoints(FindChokepointsRequest request, ServerCallContext context) =>
+        queries.FindChokepointsAsync(request, context.ToCall());
+
     public override Task<GetNeighborhoodResponse> GetNeighborhood(GetNeighborhoodRequest request, ServerCallContext context) =>
         queries.GetNeighborhoodAsync(request, context.ToCall());
 }

@@ -1,4 +1,5 @@
 using Entities.Api;
+using Grpc.Core.Interceptors;
 using KnowledgeGraph.V1;
 using Queries.Api;
 using Relationships.Api;
@@ -7,7 +8,9 @@ namespace KnowledgeGraph.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// The three services, each in-process on its own Kestrel ports, sharing one fresh SQLite data
-/// directory, with real gRPC clients over real channels. Dispose to stop them and delete the data.
+/// directory, with real gRPC clients over real channels. The clients share one
+/// <see cref="ConsistencySession"/>, so a query sees the writes made before it. Dispose to stop them
+/// and delete the data.
 /// </summary>
 public sealed class KnowledgeGraphServices : IAsyncDisposable
 {
@@ -21,14 +24,16 @@ public sealed class KnowledgeGraphServices : IAsyncDisposable
     public RelationshipService.RelationshipServiceClient Relationships { get; }
     public QueryService.QueryServiceClient Queries { get; }
 
+    public ConsistencySession Session { get; } = new();
+
     public KnowledgeGraphServices(IReadOnlyDictionary<string, string>? settings = null)
     {
         EntitiesHost = new(DataPath, settings);
         RelationshipsHost = new(DataPath, settings);
         QueriesHost = new(DataPath, settings);
-        Entities = new(EntitiesHost.Channel);
-        Relationships = new(RelationshipsHost.Channel);
-        Queries = new(QueriesHost.Channel);
+        Entities = new(EntitiesHost.Channel.Intercept(Session));
+        Relationships = new(RelationshipsHost.Channel.Intercept(Session));
+        Queries = new(QueriesHost.Channel.Intercept(Session));
     }
 
     public async ValueTask DisposeAsync()

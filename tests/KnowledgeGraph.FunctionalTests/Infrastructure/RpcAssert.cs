@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -32,4 +35,20 @@ public static class RpcAssert
 
     public static Task<RpcFailure> FailsAsync<T>(StatusCode code, string reason, Func<AsyncUnaryCall<T>> call) =>
         FailsAsync(code, reason, async () => await call());
+
+    /// <summary>
+    /// Asserts a JSON answer is HTTP <paramref name="status"/> with the transcoded google.rpc.Status:
+    /// <paramref name="code"/> and an ErrorInfo with <paramref name="reason"/>, which it returns.
+    /// </summary>
+    public static async Task<JsonElement> JsonFailsAsync(HttpResponseMessage response, HttpStatusCode status, StatusCode code, string reason)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((int)code, body.GetProperty("code").GetInt32());
+        var errorInfo = body.GetProperty("details").EnumerateArray()
+            .Single(detail => detail.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.ErrorInfo");
+        Assert.Equal(reason, errorInfo.GetProperty("reason").GetString());
+        Assert.Equal("knowledgegraph.v1", errorInfo.GetProperty("domain").GetString());
+        return errorInfo;
+    }
 }

@@ -117,6 +117,9 @@ public sealed class DeadlineTests(SharedServices shared)
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         message.Headers.TryAddWithoutValidation("te", "trailers");
         message.Headers.TryAddWithoutValidation("grpc-timeout", grpcTimeout);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.All);
+        // Reads its own writes, as the session's clients do.
+        message.Headers.TryAddWithoutValidation(KnowledgeGraph.Protocol.ApiHeaders.ConsistencyToken, shared.Services.Session.Token);
 
         using var response = await http.SendAsync(message);
         var body = await response.Content.ReadAsByteArrayAsync();

@@ -16,12 +16,19 @@ namespace KnowledgeGraph.Store.Neo4j.Tests.Store;
 /// </summary>
 public sealed class ApplicationOverNeo4jTests
 {
-    private static QueryHandler Queries(Fixture fixture) =>
-        new ServiceCollection()
+    /// <summary>The core answering from the store itself (the engine a graph too large for one Queries replica uses on Neo4j).</summary>
+    private static QueryHandler Queries(Fixture fixture)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{QueryOptions.Section}:Engine"] = nameof(QueryEngineKind.Store) })
+            .Build();
+        return new ServiceCollection()
             .AddSingleton<IGraphStore>(fixture.Store)
-            .AddKnowledgeGraphApplication(new ConfigurationBuilder().Build())
+            .AddKnowledgeGraphApplication(configuration)
+            .AddKnowledgeGraphQueries(configuration)
             .BuildServiceProvider()
             .GetRequiredService<QueryHandler>();
+    }
 
     [Fact]
     public async Task Search_reports_an_alias_match_as_alias_and_ranks_it_in_the_core()

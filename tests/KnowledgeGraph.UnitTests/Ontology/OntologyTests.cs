@@ -43,7 +43,7 @@ public sealed class OntologyTests
     [InlineData("""{"entityKinds":[{"name":"A"},{"name":"A"}]}""", "defined twice")]
     [InlineData("""{"entityKinds":[{"name":"A"}],"relationshipTypes":[{"name":"R","sourceKinds":["A"],"targetKinds":["B"],"dependency":{"direction":"NO_DEPENDENCY"}}]}""", "unknown kind B")]
     [InlineData("""{"entityKinds":[{"name":"A"}],"relationshipTypes":[{"name":"R","sourceKinds":["A"],"targetKinds":["A"]}]}""", "dependency direction")]
-    [InlineData("""{"entityKinds":[{"name":"A"}],"relationshipTypes":[{"name":"R","sourceKinds":["A"],"targetKinds":["A"],"dependency":{"direction":"SOURCE_DEPENDS_ON_TARGET","weightProperty":"share"}}]}""", "must be a required NUMBER")]
+    [InlineData("""{"entityKinds":[{"name":"A"}],"relationshipTypes":[{"name":"R","sourceKinds":["A"],"targetKinds":["A"],"dependency":{"direction":"SOURCE_DEPENDS_ON_TARGET","weightProperty":"share"}}]}""", "must be a NUMBER")]
     [InlineData("""{"entityKinds":[{"name":"A","properties":[{"name":"p"}]}]}""", "has no type")]
     public void An_inconsistent_ontology_is_refused_at_load(string json, string problem)
     {

@@ -18,7 +18,8 @@ public sealed class CliContext : IDisposable
         _timeoutSeconds = parse.GetValue(options.Timeout);
         if (_timeoutSeconds <= 0) throw new UsageException("--timeout: must be a positive number of seconds");
         var endpoints = Endpoints.Resolve(parse.GetValue(options.EntitiesUrl), parse.GetValue(options.RelationshipsUrl), parse.GetValue(options.QueriesUrl), host.GetEnvironmentVariable);
-        Clients = new ServiceClients(endpoints, host.HttpHandlerFactory);
+        var token = BearerToken.Resolve(parse.GetValue(options.Token), host.GetEnvironmentVariable);
+        Clients = new ServiceClients(endpoints, token, host.HttpHandlerFactory);
         Console = ConsoleFactory.Create(host.Out, host.OutputIsTerminal);
     }
 

@@ -24,6 +24,7 @@ public static class CliErrors
         StatusCode.NotFound => ExitCodes.NotFound,
         StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange or StatusCode.AlreadyExists or StatusCode.Aborted => ExitCodes.InvalidInput,
         StatusCode.Unavailable or StatusCode.DeadlineExceeded => ExitCodes.Unavailable,
+        StatusCode.Unauthenticated or StatusCode.PermissionDenied => ExitCodes.NotAuthorized,
         _ => ExitCodes.ServerError,
     };
 
@@ -41,6 +42,8 @@ public static class CliErrors
             StatusCode.OutOfRange => "out of range",
             StatusCode.Unavailable => "service unavailable",
             StatusCode.DeadlineExceeded => "service did not answer in time",
+            StatusCode.Unauthenticated => "not authenticated",
+            StatusCode.PermissionDenied => "permission denied",
             _ => "server error",
         };
         var detail = string.IsNullOrWhiteSpace(rpc.Status.Detail) ? rpc.StatusCode.ToString() : rpc.Status.Detail;
@@ -49,6 +52,8 @@ public static class CliErrors
             detail = $"{resource.ResourceName}: {detail}";
         var reason = status?.GetDetail<ErrorInfo>()?.Reason;
         error.WriteLine($"error: {what}: {detail}{(string.IsNullOrEmpty(reason) ? "" : $" ({reason})")}");
+        if (rpc.StatusCode == StatusCode.Unauthenticated)
+            error.WriteLine($"  pass a token with --token or {BearerToken.Variable} (the AppHost dashboard's 'kg token' command shows one)");
         var badRequest = status?.GetDetail<BadRequest>();
         if (badRequest is not null)
             foreach (var violation in badRequest.FieldViolations)

@@ -14,8 +14,10 @@ public static class ExitCodes
     public const int Unavailable = 4;
     /// <summary>Any other server error.</summary>
     public const int ServerError = 5;
+    /// <summary>No valid token (UNAUTHENTICATED), or the token lacks the scope the call needs (PERMISSION_DENIED).</summary>
+    public const int NotAuthorized = 6;
 
     public const string HelpText =
         "Exit codes: 0 ok, 1 usage error, 2 not found, 3 invalid input or rejected import rows, " +
-        "4 service unavailable, 5 other server error.";
+        "4 service unavailable, 5 other server error, 6 no valid token or missing scope.";
 }

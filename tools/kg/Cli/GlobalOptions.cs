@@ -23,6 +23,12 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> Token { get; } = new("--token")
+    {
+        Description = $"Bearer token (JWT) sent with every call (env {BearerToken.Variable}); the AppHost dashboard's 'kg token' command shows one",
+        Recursive = true,
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Write machine-readable JSON (proto3 JSON for API messages) instead of tables",
@@ -47,6 +53,7 @@ public sealed class GlobalOptions
         root.Add(EntitiesUrl);
         root.Add(RelationshipsUrl);
         root.Add(QueriesUrl);
+        root.Add(Token);
         root.Add(Json);
         root.Add(ConsistencyToken);
         root.Add(Timeout);

@@ -18,9 +18,14 @@ public static class TraceCommand
         var minExposure = new Option<double>("--min-exposure") { Description = "Leave out entities (and stop routes) below this exposure, 0..1" };
         var maxRoutes = new Option<int>("--max-routes") { Description = "Routes kept per entity, 1..1000 (server default 100)" };
         var asOf = new Option<string?>("--as-of") { Description = "Only relationships valid at this date (YYYY-MM-DD or ISO 8601); default now" };
+        var without = new Option<string[]>("--without")
+        {
+            Description = "What if this entity or relationships/{id} were gone (repeatable or comma-separated); each dependency is shown with its exposure without it and the change",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("trace", "Trace dependencies upstream or downstream, with exposure")
         {
-            entity, upstream, downstream, commodity, maxDepth, minExposure, maxRoutes, asOf,
+            entity, upstream, downstream, commodity, maxDepth, minExposure, maxRoutes, asOf, without,
         };
         command.Validators.Add(result =>
         {
@@ -40,6 +45,8 @@ public static class TraceCommand
                 MaxRoutes = parse.GetValue(maxRoutes),
                 AsOf = Dates.ParseOptional(parse.GetValue(asOf), "--as-of"),
             };
+            request.Exclude.AddRange(OptionValues.SplitList(parse.GetValue(without)).Select(Names.Entity));
+            request.CompareBaseline = request.Exclude.Count > 0;
             var response = await context.Clients.Queries.TraceDependenciesAsync(request, context.Read(cancellation));
             if (context.Json)
             {
@@ -56,18 +63,23 @@ public static class TraceCommand
     {
         var heading = request.Direction == TraceDirection.Upstream ? "depends on" : "is depended on by";
         var commodity = request.Commodity.Length == 0 ? "" : $" for {Names.Id(request.Commodity)}";
-        var tree = new Tree(new Text($"{PathViews.Entity(response.Root)} {heading}{commodity} (as of {Values.Date(response.AsOf)}):"));
+        var without = request.Exclude.Count == 0 ? "" : $" without {string.Join(", ", request.Exclude.Select(Names.Id))}";
+        var tree = new Tree(new Text($"{PathViews.Entity(response.Root)} {heading}{commodity}{without} (as of {Values.Date(response.AsOf)}):"));
         foreach (var dependency in response.Dependencies)
         {
-            var node = tree.AddNode(new Text($"{PathViews.Entity(dependency.Entity)}: exposure {Values.Percent(dependency.Exposure)}"));
-            foreach (var route in dependency.Routes)
-            {
-                var validity = Values.Validity(route.Path.ValidFrom, route.Path.ValidTo);
-                node.AddNode(new Text($"{Values.Percent(route.Contribution)} via {PathViews.Inline(route.Path)}{(validity.Length == 0 ? "" : $"  [{validity}]")}"));
-            }
+            var change = ExposureViews.Change(dependency.Comparison, dependency.Quantified);
+            var node = tree.AddNode(new Text($"{PathViews.Entity(dependency.Entity)}: exposure {ExposureViews.Exposure(dependency)}{change}"));
+            foreach (var route in dependency.Routes) node.AddNode(new Text(RouteLine(route)));
         }
         console.Write(tree);
         if (response.Dependencies.Count == 0) console.Line("No dependencies found.");
         if (response.Truncated) console.Line($"Truncated: stopped by {PathViews.Bounds(response.BoundsHit)}.");
+    }
+
+    /// <summary>A route's contribution, path and validity on one line.</summary>
+    public static string RouteLine(DependencyRoute route)
+    {
+        var validity = Values.Validity(route.Path.ValidFrom, route.Path.ValidTo);
+        return $"{ExposureViews.Contribution(route)} via {PathViews.Inline(route.Path)}{(validity.Length == 0 ? "" : $"  [{validity}]")}";
     }
 }

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using KnowledgeGraph.Cli.Output;
+using KnowledgeGraph.V1;
+using Spectre.Console;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary><c>kg chokepoints ENTITY --upstream|--downstream</c>: the entities whose failure would cost the entity most.</summary>
+public static class ChokepointsCommand
+{
+    public static Command Create(GlobalOptions options, KgHost host)
+    {
+        var entity = new Argument<string>("entity") { Description = "Entity whose dependencies (or dependents) are examined" };
+        var upstream = new Option<bool>("--upstream") { Description = "Rank what the entity depends on by the exposure it would lose" };
+        var downstream = new Option<bool>("--downstream") { Description = "Rank by the dependents the entity would no longer reach" };
+        var commodity = new Option<string?>("--commodity") { Description = "Only relationships about this commodity (or about none), e.g. natural-gas" };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Longest route in hops, 1..10 (server default 6)" };
+        var maxResults = new Option<int>("--max-results") { Description = "At most this many entities, 1..100 (server default 10)" };
+        var asOf = new Option<string?>("--as-of") { Description = "Only relationships valid at this date (YYYY-MM-DD or ISO 8601); default now" };
+        var command = new Command("chokepoints", "Rank the entities whose removal would cut an entity's exposure or reach most")
+        {
+            entity, upstream, downstream, commodity, maxDepth, maxResults, asOf,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(upstream) == result.GetValue(downstream))
+                result.AddError("Give exactly one of --upstream or --downstream.");
+        });
+        command.SetBody(options, host, async (parse, context, cancellation) =>
+        {
+            var chosenCommodity = parse.GetValue(commodity);
+            var request = new FindChokepointsRequest
+            {
+                Root = Names.Entity(parse.GetRequiredValue(entity)),
+                Direction = parse.GetValue(upstream) ? TraceDirection.Upstream : TraceDirection.Downstream,
+                Commodity = string.IsNullOrEmpty(chosenCommodity) ? "" : Names.Entity(chosenCommodity),
+                MaxDepth = parse.GetValue(maxDepth),
+                MaxResults = parse.GetValue(maxResults),
+                AsOf = Dates.ParseOptional(parse.GetValue(asOf), "--as-of"),
+            };
+            var response = await context.Clients.Queries.FindChokepointsAsync(request, context.Read(cancellation));
+            if (context.Json)
+            {
+                ProtoJson.Write(context.Out, response);
+                return ExitCodes.Ok;
+            }
+            Render(context.Console, request, response);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, FindChokepointsRequest request, FindChokepointsResponse response)
+    {
+        var commodity = request.Commodity.Length == 0 ? "" : $" for {Names.Id(request.Commodity)}";
+        var total = ExposureViews.Exposure(response.TotalExposureLower, response.TotalExposureUpper, response.TotalExposureLower == response.TotalExposureUpper);
+        var what = request.Direction == TraceDirection.Upstream ? "dependencies" : "dependents";
+        console.Line($"{PathViews.Entity(response.Root)}{commodity} (as of {Values.Date(response.AsOf)}): {response.Reached} {what}, total exposure {total}.");
+        var tree = new Tree(new Text("Without each of these it would lose:"));
+        var rank = 0;
+        foreach (var chokepoint in response.Chokepoints)
+        {
+            var lost = ExposureViews.Exposure(chokepoint.ExposureLostLower, chokepoint.ExposureLostUpper, chokepoint.ExposureLostLower == chokepoint.ExposureLostUpper);
+            var node = tree.AddNode(new Text(
+                $"{++rank}. {PathViews.Entity(chokepoint.Entity)}: exposure {lost}, {chokepoint.ReachLost} {what} no longer reached, {chokepoint.RouteCount} route(s) through it"));
+            foreach (var route in chokepoint.Routes) node.AddNode(new Text(TraceCommand.RouteLine(route)));
+        }
+        if (response.Chokepoints.Count == 0) console.Line($"No {what} found.");
+        else console.Write(tree);
+        if (response.Truncated) console.Line($"Truncated: stopped by {PathViews.Bounds(response.BoundsHit)}.");
+    }
+}
