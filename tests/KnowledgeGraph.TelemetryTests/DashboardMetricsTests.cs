@@ -91,6 +91,7 @@ public sealed class DashboardMetricsTests : IAsyncLifetime
 
         var answer = await _services.Queries.FindPathsAsync(new FindPathsRequest { Source = "entities/gondor", Target = "entities/rohan", MaxPaths = 1 });
         using var http = _services.QueriesHost.CreateHttpClient();
+        http.DefaultRequestHeaders.Add(KnowledgeGraph.Protocol.ApiHeaders.ConsistencyToken, _services.Session.Token);
         using var json = await http.GetAsync("/v1/entities/gondor:findPaths?target=entities/rohan&maxPaths=1");
         json.EnsureSuccessStatusCode();
 

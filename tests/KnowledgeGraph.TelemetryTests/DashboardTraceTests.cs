@@ -55,6 +55,7 @@ public sealed class DashboardTraceTests : IAsyncLifetime
         foreach (var id in new[] { "freedonia", "sylvania" })
             await _services.Entities.CreateEntityAsync(new CreateEntityRequest { EntityId = id, Entity = Country(id) });
         using var http = _services.QueriesHost.CreateHttpClient();
+        http.DefaultRequestHeaders.Add(KnowledgeGraph.Protocol.ApiHeaders.ConsistencyToken, _services.Session.Token);
 
         (await http.GetAsync("/v1/entities/freedonia:findPaths?target=entities/sylvania")).EnsureSuccessStatusCode();
 

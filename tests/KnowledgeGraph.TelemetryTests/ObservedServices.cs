@@ -1,11 +1,16 @@
 using Entities.Api;
+using Grpc.Core.Interceptors;
+using KnowledgeGraph.FunctionalTests.Infrastructure;
 using KnowledgeGraph.V1;
 using Queries.Api;
 using Relationships.Api;
 
 namespace KnowledgeGraph.TelemetryTests;
 
-/// <summary>The three services over one fresh SQLite data directory, each observed by in-memory exporters.</summary>
+/// <summary>
+/// The three services over one fresh SQLite data directory, each observed by in-memory exporters; the
+/// clients share one <see cref="ConsistencySession"/>, so a query sees the writes made before it.
+/// </summary>
 public sealed class ObservedServices : IAsyncDisposable
 {
     public string DataPath { get; } = Directory.CreateTempSubdirectory("kg-telemetry-").FullName;
@@ -18,14 +23,16 @@ public sealed class ObservedServices : IAsyncDisposable
     public RelationshipService.RelationshipServiceClient Relationships { get; }
     public QueryService.QueryServiceClient Queries { get; }
 
+    public ConsistencySession Session { get; } = new();
+
     public ObservedServices()
     {
         EntitiesHost = new(DataPath);
         RelationshipsHost = new(DataPath);
         QueriesHost = new(DataPath);
-        Entities = new(EntitiesHost.Channel);
-        Relationships = new(RelationshipsHost.Channel);
-        Queries = new(QueriesHost.Channel);
+        Entities = new(EntitiesHost.Channel.Intercept(Session));
+        Relationships = new(RelationshipsHost.Channel.Intercept(Session));
+        Queries = new(QueriesHost.Channel.Intercept(Session));
     }
 
     public async ValueTask DisposeAsync()
