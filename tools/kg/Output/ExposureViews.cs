@@ -26,7 +26,7 @@ public static class ExposureViews
         var change = comparison.ChangeLower == comparison.ChangeUpper
             ? Signed(comparison.ChangeLower)
             : $"{Signed(comparison.ChangeLower)} to {Signed(comparison.ChangeUpper)}";
-        return $"; without the exclusions {was}, change {change}";
+        return $"; was {was}, change {change}";
     }
 
     private static string Signed(double change) => (change < 0 ? "−" : "+") + Values.Percent(Math.Abs(change));
