@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using KnowledgeGraph.Protocol;
+using KnowledgeGraph.ServiceDefaults.Logging;
 using KnowledgeGraph.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -23,6 +24,7 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddQuietRequestLogging();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
