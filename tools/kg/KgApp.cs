@@ -24,6 +24,8 @@ public static class KgApp
         root.Add(ChokepointsCommand.Create(options, host));
         root.Add(SchemaCommand.Create(options, host));
         root.Add(ExportCommand.Create(options, host));
+        root.Add(BackupCommand.CreateBackup(host));
+        root.Add(BackupCommand.CreateRestore(host));
         return root;
     }
 

@@ -15,8 +15,6 @@ public static class StoreConfiguration
     public const string StoreKey = "KnowledgeGraph:Store";
     public const string DataPathKey = "KnowledgeGraph:DataPath";
     public const string Neo4jConnectionName = "neo4j";
-    public const string DatabaseFileName = "graph.db";
-    public const string DefaultDataPath = ".data";
 
     public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +29,6 @@ public static class StoreConfiguration
         if (!store.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"{StoreKey} must be Embedded or Neo4j, not '{store}'.");
 
-        var dataPath = Path.GetFullPath(configuration[DataPathKey] is { Length: > 0 } path ? path : DefaultDataPath);
-        return services.AddSqliteGraphStore(Path.Combine(dataPath, DatabaseFileName));
+        return services.AddSqliteGraphStore(SqliteGraphStoreOptions.FileIn(configuration[DataPathKey]));
     }
 }
