@@ -1,7 +1,7 @@
 using Grpc.Core;
 using KnowledgeGraph.V1;
 
-namespace KnowledgeGraph.CrashTests;
+namespace KnowledgeGraph.ProcessTests;
 
 /// <summary>
 /// A large import as numbered batches: batch k is <see cref="Size"/> companies, then a chain of

@@ -3,7 +3,7 @@ using KnowledgeGraph.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KnowledgeGraph.CrashTests;
+namespace KnowledgeGraph.ProcessTests;
 
 /// <summary>What a store file holds after a crash, read through the store's own port with no service running, and what is wrong with it.</summary>
 public sealed record StoreInspection(IReadOnlySet<string> Entities, IReadOnlySet<string> Relationships, IReadOnlyList<string> Problems)

@@ -1,7 +1,7 @@
 using KnowledgeGraph.V1;
 using Xunit.Abstractions;
 
-namespace KnowledgeGraph.CrashTests;
+namespace KnowledgeGraph.ProcessTests;
 
 /// <summary>
 /// A large import into the Entities and Relationships service processes, both killed with SIGKILL at

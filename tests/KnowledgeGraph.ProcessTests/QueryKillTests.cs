@@ -1,6 +1,6 @@
 using KnowledgeGraph.V1;
 
-namespace KnowledgeGraph.CrashTests;
+namespace KnowledgeGraph.ProcessTests;
 
 /// <summary>The Queries service killed with SIGKILL in the middle of traversals: the store stays sound, and a restarted service answers as before.</summary>
 public sealed class QueryKillTests

@@ -3,7 +3,7 @@ using Grpc.Net.Client;
 using KnowledgeGraph.FunctionalTests.Infrastructure;
 using KnowledgeGraph.Grpc.Hosting;
 
-namespace KnowledgeGraph.CrashTests;
+namespace KnowledgeGraph.ProcessTests;
 
 /// <summary>
 /// One service as its own operating-system process (<c>dotnet Entities.Api.dll</c>, as deployed), on
