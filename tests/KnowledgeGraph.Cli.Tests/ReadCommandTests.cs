@@ -108,8 +108,11 @@ public sealed class ReadCommandTests(SeededServices seeded)
         var russia = Assert.Single(json.Dependencies, d => d.Entity.Name == "entities/russia");
         Assert.Equal(0.09, russia.Exposure, 9);
 
-        var later = Json.Parse<TraceDependenciesResponse>((await Kg("trace", "japan", "--upstream", "--as-of", "2034-01-01", "--json")).Out);
-        Assert.DoesNotContain(later.Dependencies, d => d.Entity.Name == "entities/russia");
+        // After the Sakhalin-2 contracts end, only the imports from Russia stated without a share are left.
+        var later = Json.Parse<TraceDependenciesResponse>((await Kg("trace", "japan", "--upstream", "--commodity", "natural-gas", "--as-of", "2034-01-01", "--json")).Out);
+        var russiaLater = Assert.Single(later.Dependencies, d => d.Entity.Name == "entities/russia");
+        Assert.Equal((0.0, 1.0), (russiaLater.ExposureLower, russiaLater.ExposureUpper));
+        Assert.DoesNotContain(later.Dependencies, d => d.Entity.Name == "entities/sakhalin-2");
     }
 
     [Fact]
@@ -130,10 +133,12 @@ public sealed class ReadCommandTests(SeededServices seeded)
         Assert.True(table.ExitCode == ExitCodes.Ok, table.ToString());
         Assert.Contains("SUPPLIES", table.Out);
         Assert.Contains("target depends on source", table.Out);
-        Assert.Contains("share:NUMBER (required)", table.Out);
+        Assert.Contains("share:NUMBER", table.Out);
 
         var schema = Json.Parse<Schema>((await Kg("schema", "--json")).Out);
         Assert.Equal(8, schema.EntityKinds.Count);
-        Assert.Contains(schema.RelationshipTypes, t => t.Name == "PURCHASES_FROM");
+        var purchases = Assert.Single(schema.RelationshipTypes, t => t.Name == "PURCHASES_FROM");
+        Assert.Equal((DependencyDirection.SourceDependsOnTarget, "share"), (purchases.Dependency.Direction, purchases.Dependency.WeightProperty));
+        Assert.False(purchases.Properties.Single(p => p.Name == "share").Required);
     }
 }

@@ -62,18 +62,30 @@ public sealed class RelationshipServiceTests(SharedServices shared)
     }
 
     [Fact]
-    public async Task Unknown_type_missing_share_and_reversed_validity_are_each_reported()
+    public async Task Unknown_type_missing_type_and_reversed_validity_are_each_reported()
     {
         var (project, japan) = await ProjectAndCountryAsync();
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "UNKNOWN_RELATIONSHIP_TYPE",
             () => Relationships.CreateRelationshipAsync(new CreateRelationshipRequest { RelationshipId = UniqueId("r"), Relationship = Relationship("LOVES", project.Name, japan.Name) }));
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "MISSING_FIELD",
-            () => Relationships.CreateRelationshipAsync(new CreateRelationshipRequest { RelationshipId = UniqueId("r"), Relationship = Relationship("SUPPLIES", project.Name, japan.Name) }));
+            () => Relationships.CreateRelationshipAsync(new CreateRelationshipRequest { RelationshipId = UniqueId("r"), Relationship = Relationship("", project.Name, japan.Name) }));
         var reversed = Relationship("SUPPLIES", project.Name, japan.Name, 0.1);
         reversed.ValidFrom = Date(2030);
         reversed.ValidTo = Date(2020);
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_VALIDITY",
             () => Relationships.CreateRelationshipAsync(new CreateRelationshipRequest { RelationshipId = UniqueId("r"), Relationship = reversed }));
+    }
+
+    [Fact]
+    public async Task A_supply_stated_without_its_share_is_kept_without_one()
+    {
+        var (project, japan) = await ProjectAndCountryAsync();
+
+        var created = await Relationships.CreateRelationshipAsync(new CreateRelationshipRequest { RelationshipId = UniqueId("r"), Relationship = Relationship("SUPPLIES", project.Name, japan.Name) });
+
+        Assert.False(created.Properties.ContainsKey("share"));
+        var fetched = await Relationships.GetRelationshipAsync(new GetRelationshipRequest { Name = created.Name });
+        Assert.False(fetched.Properties.ContainsKey("share"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KnowledgeGraph.FunctionalTests.Infrastructure;
+using KnowledgeGraph.Protocol;
 using static KnowledgeGraph.FunctionalTests.Infrastructure.TestGraph;
 
 namespace KnowledgeGraph.FunctionalTests.Queries;
@@ -20,6 +21,8 @@ public sealed class QueryTranscodingTests(SharedServices shared)
         await g.LinkAsync("sakhalin-japan", "SUPPLIES", "sakhalin", "japan", 0.09, commodity: "gas", validTo: Date(2033));
         await g.LinkAsync("sakhalin-in-russia", "LOCATED_IN", "sakhalin", "russia");
         using var http = shared.Services.QueriesHost.CreateHttpClient();
+        // Read the writes above: without their consistency token the projection may not have them yet.
+        http.DefaultRequestHeaders.Add(ApiHeaders.ConsistencyToken, shared.Services.Session.Token);
         var root = $"/v1/{g.Entity("japan")}:traceDependencies";
 
         var now = await http.GetFromJsonAsync<JsonElement>($"{root}?direction=UPSTREAM&commodity={g.Entity("gas")}&asOf=2030-01-01T00:00:00Z");

@@ -155,10 +155,32 @@ public sealed class TraceDependenciesTests(SharedServices shared)
         var g = NewGraph();
         await g.AddAsync("Company", "x", "y");
         await g.LinkAsync("invest", "INVESTS_IN", "x", "y");
-        await g.LinkAsync("buy", "PURCHASES_FROM", "x", "y");
 
         Assert.Empty((await g.Queries.TraceDependenciesAsync(Upstream(g, "x"))).Dependencies);
         Assert.Empty((await g.Queries.TraceDependenciesAsync(Downstream(g, "y"))).Dependencies);
+    }
+
+    [Fact]
+    public async Task Purchases_and_imports_stated_without_a_share_are_dependencies_of_unknown_weight()
+    {
+        var g = NewGraph();
+        await g.AddAsync("Company", "buyer", "seller");
+        await g.AddAsync("Country", "importer", "exporter");
+        await g.LinkAsync("buy", "PURCHASES_FROM", "buyer", "seller");
+        await g.LinkAsync("import", "IMPORTS_FROM", "importer", "exporter");
+
+        foreach (var (dependent, provider) in new[] { ("buyer", "seller"), ("importer", "exporter") })
+        {
+            var upstream = await g.Queries.TraceDependenciesAsync(Upstream(g, dependent));
+            var found = Assert.Single(upstream.Dependencies);
+            Assert.Equal(g.Entity(provider), found.Entity.Name);
+            Assert.Equal((0.0, 1.0, false), (found.ExposureLower, found.ExposureUpper, found.Quantified));
+            var hop = Assert.Single(Assert.Single(found.Routes).Path.Hops);
+            Assert.Equal((Direction.Outgoing, true, 1.0), (hop.Direction, hop.WeightUnknown, hop.Weight));
+
+            var downstream = await g.Queries.TraceDependenciesAsync(Downstream(g, provider));
+            Assert.Equal([g.Entity(dependent)], downstream.Dependencies.Select(d => d.Entity.Name));
+        }
     }
 
     [Fact]

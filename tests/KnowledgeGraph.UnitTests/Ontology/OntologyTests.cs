@@ -18,6 +18,8 @@ public sealed class OntologyTests
     [Theory]
     [InlineData("SUPPLIES", DependencyDirection.TargetDependsOnSource, "share")]
     [InlineData("DEPENDS_ON", DependencyDirection.SourceDependsOnTarget, "share")]
+    [InlineData("IMPORTS_FROM", DependencyDirection.SourceDependsOnTarget, "share")]
+    [InlineData("PURCHASES_FROM", DependencyDirection.SourceDependsOnTarget, "share")]
     [InlineData("LOCATED_IN", DependencyDirection.SourceDependsOnTarget, "")]
     [InlineData("PARTY_TO", DependencyDirection.NoDependency, "")]
     public void Each_type_states_its_dependency_meaning(string type, DependencyDirection direction, string weight)
@@ -33,7 +35,12 @@ public sealed class OntologyTests
         var supplies = new Relationship { Type = "SUPPLIES", Properties = { ["share"] = new PropertyValue { NumberValue = 0.09 } } };
         Assert.Equal(0.09, Ontology.DependencyWeight(supplies));
         Assert.Equal(1.0, Ontology.DependencyWeight(new Relationship { Type = "LOCATED_IN" }));
+        Assert.Null(Ontology.DependencyWeight(new Relationship { Type = "IMPORTS_FROM" }));
     }
+
+    [Fact]
+    public void No_weight_property_is_required_so_a_dependency_can_be_stated_without_a_number() =>
+        Assert.DoesNotContain(Ontology.DependencyTypes.SelectMany(t => t.Properties), p => p.Name == "share" && p.Required);
 
     [Fact]
     public void Dependency_types_exclude_those_without_dependency() =>

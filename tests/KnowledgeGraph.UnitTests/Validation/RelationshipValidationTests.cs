@@ -39,11 +39,30 @@ public sealed class RelationshipValidationTests
     public void Share_of_exactly_one_is_allowed() => Assert.Empty(Problems(Supplies(1.0)));
 
     [Fact]
-    public void The_weight_property_of_a_dependency_type_is_required()
+    public void A_dependency_stated_without_its_share_is_valid()
     {
         var relationship = Supplies(0.5);
         relationship.Properties.Remove("share");
-        Assert.Contains(("relationship.properties[share]", "MISSING_FIELD"), Problems(relationship));
+        Assert.Empty(Problems(relationship));
+        Assert.Null(GraphOntology.Default.DependencyWeight(relationship));
+    }
+
+    [Fact]
+    public void A_property_the_ontology_requires_must_be_present()
+    {
+        var ontology = GraphOntology.Parse("""
+            {"entityKinds":[{"name":"Country"},{"name":"Project"}],
+             "relationshipTypes":[{"name":"SUPPLIES","sourceKinds":["Project"],"targetKinds":["Country"],
+               "properties":[{"name":"share","type":"NUMBER","required":true}],
+               "dependency":{"direction":"TARGET_DEPENDS_ON_SOURCE","weightProperty":"share"}}]}
+            """);
+        var relationship = Supplies(0.5);
+        relationship.Properties.Remove("share");
+        relationship.Properties.Remove("commodity");
+
+        var problems = new GraphValidator(ontology).Validate(relationship).Select(v => (v.Field, v.Reason));
+
+        Assert.Contains(("relationship.properties[share]", "MISSING_FIELD"), problems);
     }
 
     [Fact]
