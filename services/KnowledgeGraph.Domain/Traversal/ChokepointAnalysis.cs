@@ -15,8 +15,11 @@ public sealed record ChokepointRanking<TKey, TRoute>(IReadOnlyList<ChokepointCan
 /// exposure (lower and upper bound, each capped at 1 as in <see cref="ExposureAggregator"/>).
 /// Removing an entity C deletes exactly the routes that pass through C (C included as their end):
 /// every other route is still a simple route within the depth, so no second traversal is needed.
-/// The exposure lost to C is then, summed over every reached entity E,
-/// cap(all routes to E) − cap(routes to E avoiding C); C's reach lost counts the entities all of
+/// For a reached entity E, let t be what the routes to E through C contribute and o what the others
+/// contribute; E loses cap(o + t) − cap(o), which grows with t and shrinks as o grows. Where shares
+/// are unknown t and o are intervals, so the loss lies between its value at (o upper, t lower) and at
+/// (o lower, t upper); C's exposure lost is that interval summed over every reached E, and on a graph
+/// whose weights are all known both ends are the exact loss. C's reach lost counts the entities all of
 /// whose routes pass through C (C itself among them).
 /// </para>
 /// <para>
@@ -66,7 +69,7 @@ public static class ChokepointAnalysis
             var all = toEntity[end];
             var left = share.Routes == all.Routes ? default : new Share(all.Lower - share.Lower, all.Upper - share.Upper, all.Routes - share.Routes);
             var (lower, upper, reach) = lost.GetValueOrDefault(via);
-            lost[via] = (lower + Cap(all.Lower) - Cap(left.Lower), upper + Cap(all.Upper) - Cap(left.Upper), reach + (left.Routes == 0 ? 1 : 0));
+            lost[via] = (lower + Loss(left.Upper, share.Lower), upper + Loss(left.Lower, share.Upper), reach + (left.Routes == 0 ? 1 : 0));
         }
 
         var candidates = lost
@@ -96,6 +99,15 @@ public static class ChokepointAnalysis
     }
 
     private static double Cap(double exposure) => Math.Min(1.0, exposure);
+
+    /// <summary>
+    /// What an entity's capped exposure loses when the routes through the candidate, worth
+    /// <paramref name="through"/>, go and the others, worth <paramref name="other"/>, stay. The loss grows
+    /// with <paramref name="through"/> and shrinks as <paramref name="other"/> grows (the cap absorbs more),
+    /// so over the intervals it is least with the others at their upper bound and the routes through the
+    /// candidate at their lower bound, and most the other way round.
+    /// </summary>
+    private static double Loss(double other, double through) => Math.Max(0.0, Cap(Math.Max(0.0, other) + through) - Cap(Math.Max(0.0, other)));
 
     private static IReadOnlyList<TRoute> Heaviest<TRoute>(List<(TRoute Route, Contribution Contribution)> routes, IComparer<TRoute> tieOrder)
     {

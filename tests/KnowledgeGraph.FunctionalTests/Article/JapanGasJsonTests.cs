@@ -21,9 +21,10 @@ public sealed class JapanGasJsonTests(SeedGraphFixture seed)
         Assert.Equal(0.18, answer.GetProperty("totalExposureLower").GetDouble(), 1e-12);
         Assert.Equal(7.09, answer.GetProperty("totalExposureUpper").GetDouble(), 1e-12);
         var chokepoints = answer.GetProperty("chokepoints").EnumerateArray().ToList();
-        Assert.Equal(["entities/sakhalin-2", "entities/russia"], chokepoints.Select(c => c.GetProperty("entity").GetProperty("name").GetString()));
-        Assert.Equal(0.18, chokepoints[0].GetProperty("exposureLostLower").GetDouble(), 1e-12);
-        Assert.Equal(1.0, chokepoints[1].GetProperty("exposureLostUpper").GetDouble(), 1e-12);
+        Assert.Equal(["entities/russia", "entities/sakhalin-2"], chokepoints.Select(c => c.GetProperty("entity").GetProperty("name").GetString()));
+        Assert.Equal(1.0, chokepoints[0].GetProperty("exposureLostUpper").GetDouble(), 1e-12);
+        Assert.Equal(0.09, chokepoints[1].GetProperty("exposureLostLower").GetDouble(), 1e-12);
+        Assert.Equal(0.18, chokepoints[1].GetProperty("exposureLostUpper").GetDouble(), 1e-12);
     }
 
     [Fact]

@@ -73,6 +73,22 @@ public sealed class ChokepointTests
     }
 
     [Fact]
+    public async Task Where_the_cap_may_absorb_a_loss_the_interval_spans_both_cases()
+    {
+        // The article's shape: jp depends on s (1/8), s on r (1); jp also imports from r, share unknown.
+        var graph = new InMemoryGraph()
+            .Edge("js", "DEPENDS_ON", "jp", "s", share: 0.125).Edge("sr", "DEPENDS_ON", "s", "r", share: 1).Edge("jr", "DEPENDS_ON", "jp", "r");
+
+        var result = await Find(graph, "jp");
+
+        // s [1/8, 1/8]; r [1/8, 1] (1/8 through s, plus [0, 1] direct, capped). Without s: s loses 1/8; r loses
+        // 1/8 if the direct import is worth nothing, 0 if it alone covers everything (the cap absorbs it): s [1/8, 1/4].
+        // Without r: r's whole [1/8, 1].
+        Assert.Equal((0.25, 1.125), (result.TotalLower, result.TotalUpper));
+        Assert.Equal([("r", 0.125, 1.0, 1, 2), ("s", 0.125, 0.25, 1, 2)], result.Chokepoints.Select(Row)); // equal lower bounds: the larger upper first
+    }
+
+    [Fact]
     public async Task Downstream_ranks_by_dependents_lost()
     {
         // a depends on jp; b and c depend on a; d depends on jp directly, with the largest share.
