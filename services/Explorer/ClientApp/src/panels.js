@@ -65,15 +65,14 @@ const bounds = (response) => (response.truncated ? el('p', { class: 'warning' },
 
 export function traceTable(response, onOpen) {
   const comparing = response.dependencies.some((d) => d.comparison);
-  const headings = ['#', 'entity', 'exposure', 'quantified', 'depth', 'routes', ...(comparing ? ['without exclusions', 'change'] : [])];
+  const headings = ['#', 'entity', 'exposure', 'depth', 'routes', ...(comparing ? ['baseline', 'change'] : [])];
   return el('div', {},
     el('p', { class: 'muted' }, `As of ${date(response.asOf)} · ${response.expandedRelationships} relationships expanded`),
     bounds(response),
     table(headings, response.dependencies.map((d, index) => el('tr', { 'data-name': d.entity.name },
       el('td', {}, index + 1),
       el('td', {}, entityLink(d.entity, onOpen)),
-      el('td', { class: 'exposure' }, interval(d.exposureLower, d.exposureUpper)),
-      el('td', {}, d.quantified ? 'yes' : 'no'),
+      el('td', { class: 'exposure', title: d.quantified ? 'every route quantified' : 'some weights unknown: lower–upper bound' }, interval(d.exposureLower, d.exposureUpper)),
       el('td', {}, d.minDepth),
       el('td', {}, d.routes.length),
       ...(comparing ? [
