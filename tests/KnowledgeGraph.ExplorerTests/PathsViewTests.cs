@@ -30,7 +30,16 @@ public sealed class PathsViewTests(ExplorerFixture fixture)
         drawn.AssertDraws(DrawnGraph.Expected(expected.Paths));
         Assert.Equal("start", drawn.Nodes["entities/japan"].GetProperty("role").GetString());
         Assert.Equal("end", drawn.Nodes["entities/russia"].GetProperty("role").GetString());
-        await Assertions.Expect(page.Locator("ol.paths > li")).ToHaveCountAsync(expected.Paths.Count);
+        // The list beside the picture names each path's entities in order, each a link to its card.
+        var listed = page.Locator("ol.paths > li");
+        await Assertions.Expect(listed).ToHaveCountAsync(expected.Paths.Count);
+        for (var i = 0; i < expected.Paths.Count; i++)
+        {
+            var path = expected.Paths[i];
+            Assert.Equal([path.Start.Name, .. path.Hops.Select(h => h.Entity.Name)],
+                await listed.Nth(i).Locator("a.entity-link").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.name)"));
+            await Assertions.Expect(listed.Nth(i)).Not.ToContainTextAsync("http");
+        }
 
         // The direct link the article states: Japan imports from Russia.
         var imports = drawn.Edges["relationships/japan-imports-from-russia"];

@@ -6,7 +6,7 @@ export const el = (tag, attributes = {}, ...children) => {
     else if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
     else if (value !== undefined && value !== null && value !== false) element.setAttribute(key, value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
