@@ -17,7 +17,8 @@ public sealed class ExplorerHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public ExplorerHost(KnowledgeGraphServices services)
+    /// <param name="token">The explorer's credential; by default a valid token with only <c>graph.read</c>.</param>
+    public ExplorerHost(KnowledgeGraphServices services, string? token = null)
     {
         Address = new Uri($"http://127.0.0.1:{TestChannels.FreePort()}");
         var settings = new Dictionary<string, string>
@@ -25,7 +26,7 @@ public sealed class ExplorerHost : IAsyncDisposable
             ["services:entities:grpc:0"] = services.EntitiesHost.GrpcAddress.ToString(),
             ["services:relationships:grpc:0"] = services.RelationshipsHost.GrpcAddress.ToString(),
             ["services:queries:grpc:0"] = services.QueriesHost.GrpcAddress.ToString(),
-            ["Explorer:BearerToken"] = TestTokens.Mint(Scopes.Read),
+            ["Explorer:BearerToken"] = token ?? TestTokens.Mint(Scopes.Read),
         };
         _factory = new WebApplicationFactory<ExplorerMarker>().WithWebHostBuilder(web =>
         {
@@ -35,6 +36,9 @@ public sealed class ExplorerHost : IAsyncDisposable
         _factory.UseKestrel();
         _factory.StartServer();
     }
+
+    /// <summary>A client for the explorer's JSON API, carrying no token (the explorer sends its own).</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = Address };
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 }
