@@ -1,4 +1,5 @@
 using KnowledgeGraph.FunctionalTests.Seed;
+using KnowledgeGraph.V1;
 using Microsoft.Playwright;
 
 namespace KnowledgeGraph.ExplorerTests.Infrastructure;
@@ -24,6 +25,9 @@ public sealed class ExplorerFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"The explorer tests drive Debian's Chromium at {ChromiumPath}, which is missing: apt-get install -y --no-install-recommends chromium (.ci/run does).");
         await Seed.InitializeAsync();
+        // The explorer's calls carry no consistency token: wait once until the queries service has the whole seed.
+        await Seed.Services.Queries.TraceDependenciesAsync(
+            new TraceDependenciesRequest { Root = "entities/japan", Direction = TraceDirection.Upstream }, Seed.AfterImport);
         Explorer = new ExplorerHost(Seed.Services);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
