@@ -24,12 +24,16 @@ internal static class AccessResourceExtensions
             .WithEnvironment($"{Bearer}SigningKeys__0__Issuer", DevelopmentTokens.Issuer)
             .WithEnvironment($"{Bearer}SigningKeys__0__Value", tokens.SigningKey);
 
-    /// <summary>A <c>kg</c> resource gets a fresh token in <c>KG_TOKEN</c> each time it starts.</summary>
-    public static IResourceBuilder<ProjectResource> WithDevelopmentToken(this IResourceBuilder<ProjectResource> client, DevelopmentTokens tokens, string scopes) =>
+    /// <summary>
+    /// A client resource gets a fresh token each time it starts: a <c>kg</c> resource in <c>KG_TOKEN</c>,
+    /// valid an hour, unless another <paramref name="variable"/> and <paramref name="lifetime"/> are given.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDevelopmentToken(
+        this IResourceBuilder<ProjectResource> client, DevelopmentTokens tokens, string scopes, string variable = TokenVariable, TimeSpan? lifetime = null) =>
         client.WithEnvironment(async context =>
         {
             if (context.ExecutionContext.IsRunMode)
-                context.EnvironmentVariables[TokenVariable] = await tokens.MintAsync(client.Resource.Name, scopes, SeedTokenLifetime, context.CancellationToken);
+                context.EnvironmentVariables[variable] = await tokens.MintAsync(client.Resource.Name, scopes, lifetime ?? SeedTokenLifetime, context.CancellationToken);
         });
 
     /// <summary>A dashboard command that shows a developer token for kg, curl and grpcurl.</summary>

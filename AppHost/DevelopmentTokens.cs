@@ -18,6 +18,9 @@ internal sealed class DevelopmentTokens(IResourceBuilder<ParameterResource> sign
     /// <summary>What the seeding resource may do: import (which includes reading).</summary>
     public const string SeedScopes = "graph.write";
 
+    /// <summary>What the explorer may do: read, nothing else.</summary>
+    public const string ExplorerScopes = "graph.read";
+
     /// <summary>What the developer at the dashboard may do: everything, forced deletes included.</summary>
     public const string DeveloperScopes = "graph.read graph.write graph.admin";
 

@@ -22,6 +22,10 @@ var queries = builder.AddProject<Projects.Queries_Api>("queries")
     .WithKnowledgeGraphService(store, tokens, httpPort: 5300, grpcPort: 5301)
     .WaitForCompletion(seed);
 
+builder.AddProject<Projects.Explorer>("explorer")
+    .WithGraphExplorer(tokens, entities, relationships, queries)
+    .WaitFor(queries);
+
 foreach (var service in new[] { entities, relationships, queries })
     service.WithReseedCommand(seed).WithTokenCommand(tokens);
 
