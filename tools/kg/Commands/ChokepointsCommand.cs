@@ -55,18 +55,22 @@ public static class ChokepointsCommand
         var commodity = request.Commodity.Length == 0 ? "" : $" for {Names.Id(request.Commodity)}";
         var total = ExposureViews.Exposure(response.TotalExposureLower, response.TotalExposureUpper, response.TotalExposureLower == response.TotalExposureUpper);
         var what = request.Direction == TraceDirection.Upstream ? "dependencies" : "dependents";
-        console.Line($"{PathViews.Entity(response.Root)}{commodity} (as of {Values.Date(response.AsOf)}): {response.Reached} {what}, total exposure {total}.");
+        console.Line($"{PathViews.Entity(response.Root)}{commodity} (as of {Values.Date(response.AsOf)}): {Count(response.Reached, what)}, total exposure {total}.");
         var tree = new Tree(new Text("Without each of these it would lose:"));
         var rank = 0;
         foreach (var chokepoint in response.Chokepoints)
         {
             var lost = ExposureViews.Exposure(chokepoint.ExposureLostLower, chokepoint.ExposureLostUpper, chokepoint.ExposureLostLower == chokepoint.ExposureLostUpper);
             var node = tree.AddNode(new Text(
-                $"{++rank}. {PathViews.Entity(chokepoint.Entity)}: exposure {lost}, {chokepoint.ReachLost} {what} no longer reached, {chokepoint.RouteCount} route(s) through it"));
+                $"{++rank}. {PathViews.Entity(chokepoint.Entity)}: exposure {lost}, {Count(chokepoint.ReachLost, what)} no longer reached, {Count(chokepoint.RouteCount, "routes")} through it"));
             foreach (var route in chokepoint.Routes) node.AddNode(new Text(TraceCommand.RouteLine(route)));
         }
         if (response.Chokepoints.Count == 0) console.Line($"No {what} found.");
         else console.Write(tree);
         if (response.Truncated) console.Line($"Truncated: stopped by {PathViews.Bounds(response.BoundsHit)}.");
     }
+
+    /// <summary><c>1 dependency</c>, <c>3 dependencies</c>, <c>1 route</c>.</summary>
+    private static string Count(int count, string plural) =>
+        count == 1 ? $"1 {(plural.EndsWith("ies", StringComparison.Ordinal) ? plural[..^3] + "y" : plural.TrimEnd('s'))}" : $"{count} {plural}";
 }

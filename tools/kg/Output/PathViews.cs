@@ -16,7 +16,7 @@ public static class PathViews
     {
         var relationship = hop.Relationship;
         var label = relationship.Properties.Count == 0 ? relationship.Type : $"{relationship.Type} {Values.Properties(relationship.Properties)}";
-        if (hop.WeightUnknown) label += " share=?";
+        if (hop.WeightUnknown) label += relationship.Properties.Count == 0 ? " share=?" : ", share=?";
         return hop.Direction == Direction.Incoming ? $"←[{label}]─" : $"─[{label}]→";
     }
 
