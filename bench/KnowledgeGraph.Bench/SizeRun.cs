@@ -48,7 +48,8 @@ public static class SizeRun
         var queries = services.QueryClient();
         var csr = new CsrGraph(graph, BenchmarkOptions.AsOf);
         var random = new Random(options.Seed + 1);
-        var pairs = Enumerable.Range(0, options.Pairs).Select(_ => (random.Next(entityCount), random.Next(entityCount))).ToList();
+        var pairs = Enumerable.Range(0, options.Pairs).Select(_ => (random.Next(entityCount), random.Next(entityCount - 1)))
+            .Select(p => (p.Item1, p.Item2 >= p.Item1 ? p.Item2 + 1 : p.Item2)).ToList();
         var roots = Enumerable.Range(0, options.Roots).Select(_ => random.Next(entityCount)).ToList();
 
         var outgoing = await PathMeasurement.RunAsync(queries, graph, csr, pairs, Direction.Outgoing, BenchmarkOptions.AsOf);

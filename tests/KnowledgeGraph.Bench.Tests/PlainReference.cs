@@ -12,6 +12,10 @@ public sealed class PlainReference(GeneratedGraph graph, DateTimeOffset asOf)
 {
     private readonly int[] _valid = Enumerable.Range(0, graph.RelationshipCount).Where(j => graph.IsValidAt(j, asOf)).ToArray();
 
+    /// <summary>The valid relationships touching each entity, either end.</summary>
+    private ILookup<int, int> Incident => _incident ??= _valid.SelectMany(j => new[] { (Entity: graph.Sources[j], j), (Entity: graph.Targets[j], j) }).Distinct().ToLookup(p => p.Entity, p => p.j);
+    private ILookup<int, int>? _incident;
+
     /// <summary>Hops of a shortest path, or -1 when there is none within <paramref name="maxDepth"/>.</summary>
     public int Distance(int source, int target, bool both, int maxDepth)
     {
@@ -22,7 +26,7 @@ public sealed class PlainReference(GeneratedGraph graph, DateTimeOffset asOf)
             var entity = queue.Dequeue();
             if (entity == target) return distance[entity];
             if (distance[entity] == maxDepth) continue;
-            foreach (var j in _valid)
+            foreach (var j in Incident[entity])
             {
                 var next = graph.Sources[j] == entity ? graph.Targets[j] : both && graph.Targets[j] == entity ? graph.Sources[j] : -1;
                 if (next >= 0 && distance.TryAdd(next, distance[entity] + 1)) queue.Enqueue(next);
@@ -44,7 +48,7 @@ public sealed class PlainReference(GeneratedGraph graph, DateTimeOffset asOf)
         void Walk(int entity, List<int> visited, double product, bool quantified)
         {
             if (visited.Count > maxDepth) return;
-            foreach (var j in _valid)
+            foreach (var j in Incident[entity])
             {
                 var type = ontology.FindType(graph.TypeName(j))!;
                 var provider = type.Dependency.Direction switch

@@ -20,7 +20,7 @@ public sealed class GeneratedGraph(
     public int[] Targets { get; } = targets;
     public byte[] Types { get; } = types;
 
-    /// <summary>The <c>share</c> property; NaN where the relationship has none (unknown weight, or a type without one).</summary>
+    /// <summary>The <c>share</c> property; NaN on the types without one.</summary>
     public double[] Shares { get; } = shares;
 
     /// <summary>The entity index of the <c>commodity</c> property; -1 where there is none.</summary>

@@ -3,7 +3,7 @@ namespace KnowledgeGraph.Bench.Generation;
 /// <summary>
 /// Generates a supply network shaped like real ones (see <see cref="SupplyNetworkOptions"/>): entity
 /// kinds and relationship types as data/ontology.json allows them, power-law degrees on both ends,
-/// shares on dependency types (a fifth of them unknown), commodities on some supplies, and validity
+/// a share on every weighted dependency type, commodities on some supplies, and validity
 /// intervals on about a quarter of the dated types (some already over, some not yet begun).
 /// </summary>
 public static class SupplyNetworkGenerator
@@ -99,14 +99,12 @@ public static class SupplyNetworkGenerator
         };
     }
 
-    /// <summary>A share in [0.01, 0.6] on the weighted dependency types, a fifth of them left unknown; NaN elsewhere.</summary>
-    private static double ShareOf(byte type, Random random)
-    {
-        if (type is not (Supplies or DependsOn or Extracts or Processes)) return double.NaN;
-        var known = random.NextDouble() >= 0.2;
-        var share = Math.Round(0.01 + random.NextDouble() * 0.59, 3);
-        return known ? share : double.NaN;
-    }
+    /// <summary>
+    /// A share in [0.01, 0.6] on the weighted dependency types (data/ontology.json requires it there,
+    /// so no generated dependency has an unknown weight); NaN on the other types.
+    /// </summary>
+    private static double ShareOf(byte type, Random random) =>
+        type is Supplies or DependsOn or Extracts or Processes ? Math.Round(0.01 + random.NextDouble() * 0.59, 3) : double.NaN;
 
     /// <summary>[from, to) within 2015–2045, 2 to 15 years long; a quarter open at the start, a quarter open at the end.</summary>
     private static (DateTimeOffset?, DateTimeOffset?) Interval(Random random)

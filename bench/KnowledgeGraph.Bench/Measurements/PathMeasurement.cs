@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Bench.Measurements;
 
 /// <summary>FindPaths shortest through gRPC, one direction, beside the in-process CSR bidirectional BFS on the same pairs.</summary>
 public sealed record PathResult(
-    Direction Direction, int Pairs, int Reachable, int AnsweredTrueDistance, int WrongDistance, int Truncated, int Failed,
+    Direction Direction, int Pairs, int Reachable, int AnsweredTrueDistance, int WrongDistance, int Truncated, IReadOnlyDictionary<string, int> Bounds, int Failed,
     Percentiles Product, Percentiles Peer, IReadOnlyList<string> Problems);
 
 public static class PathMeasurement
@@ -33,6 +33,7 @@ public static class PathMeasurement
         var times = new List<double>();
         var problems = new List<string>();
         int answered = 0, wrong = 0, truncated = 0, failed = 0;
+        var bounds = new Dictionary<string, int>();
         await Call(pairs[0]); // warm-up: connection, JIT
         for (var i = 0; i < pairs.Count; i++)
         {
@@ -48,6 +49,7 @@ public static class PathMeasurement
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var distance = response.Paths.Count > 0 ? response.Paths[0].Hops.Count : -1;
             if (response.Truncated) truncated++;
+            foreach (var bound in response.BoundsHit) bounds[bound.ToString()] = bounds.GetValueOrDefault(bound.ToString()) + 1;
             if (distance == truth[i] && truth[i] >= 0) answered++;
             else if (distance != truth[i])
             {
@@ -56,7 +58,7 @@ public static class PathMeasurement
                     (response.Truncated ? $" (truncated: {string.Join(", ", response.BoundsHit)})" : ""));
             }
         }
-        return new PathResult(direction, pairs.Count, truth.Count(d => d >= 0), answered, wrong, truncated, failed,
+        return new PathResult(direction, pairs.Count, truth.Count(d => d >= 0), answered, wrong, truncated, bounds, failed,
             Percentiles.Of(times), Percentiles.Of(peerTimes), problems);
 
         Task<FindPathsResponse> Call((int Source, int Target) pair) => queries.FindPathsAsync(new FindPathsRequest
