@@ -35,8 +35,11 @@ switch (command)
             options.GetValueOrDefault("work") ?? Path.Combine(Path.GetTempPath(), "kg-bench"));
         var machine = Machine.Current();
         var started = DateTimeOffset.UtcNow;
-        Console.WriteLine($"Building the services and kg in Release ...");
-        await ProgramBuild.BuildAllAsync();
+        if (options.GetValueOrDefault("build") != "false")
+        {
+            Console.WriteLine("Building the services and kg in Release ...");
+            await ProgramBuild.BuildAllAsync();
+        }
         var tokens = new BenchTokens();
         var results = new List<SizeResult>();
         foreach (var (entities, relationships) in run.Sizes)
@@ -50,7 +53,7 @@ switch (command)
     }
     default:
         Console.WriteLine("""
-            kg-bench run [--sizes 20000x100000,200000x1000000] [--seed 42] [--pairs 200] [--roots 100] [--freshness 30] [--seconds 5] [--report docs/benchmarks.md] [--work DIR]
+            kg-bench run [--sizes 20000x100000,200000x1000000] [--seed 42] [--pairs 200] [--roots 100] [--freshness 30] [--seconds 5] [--report docs/benchmarks.md] [--work DIR] [--build false]
             kg-bench generate [--entities N] [--relationships M] [--seed 42] [--out DIR]
             """);
         return command == "help" ? 0 : 2;

@@ -60,7 +60,13 @@ public static class FreshnessMeasurement
         using var call = relationships.CreateRelationshipAsync(new CreateRelationshipRequest
         {
             RelationshipId = $"{from}-supplies-{to}",
-            Relationship = new Relationship { Type = "SUPPLIES", Source = $"entities/{from}", Target = $"entities/{to}" },
+            Relationship = new Relationship
+            {
+                Type = "SUPPLIES",
+                Source = $"entities/{from}",
+                Target = $"entities/{to}",
+                Properties = { ["share"] = new PropertyValue { NumberValue = 0.5 } },
+            },
         });
         await call.ResponseAsync;
         return TokenOf(await call.ResponseHeadersAsync, call.GetTrailers());

@@ -34,6 +34,8 @@ public static class BenchmarkReport
         md.AppendLine($"Date: {date:yyyy-MM-dd HH:mm} UTC. Machine: {machine.Cores} cores, {Gib(machine.MemoryBytes)} memory, {machine.System}, {machine.Runtime}; load average at start {machine.LoadAverage}.").AppendLine();
         md.AppendLine($"Questions per size: {options.Pairs} random pairs (FindPaths, each direction), {options.Roots} random roots (TraceDependencies), {options.FreshnessTrials} freshness trials, {options.ThroughputDuration.TotalSeconds:0} s per throughput measurement; seed {options.Seed}.").AppendLine();
         foreach (var result in results) Section(md, result);
+        var analysis = Path.Combine(Services.Repository.Root, "bench", "analysis.md");
+        if (File.Exists(analysis)) md.AppendLine(File.ReadAllText(analysis).TrimEnd());
         return md.ToString();
     }
 
