@@ -149,7 +149,7 @@ public sealed class GeneratedGraphAnswerTests(ImportedGraph imported) : IClassFi
     private List<int> Roots()
     {
         var random = new Random(6);
-        return [.. Enumerable.Range(0, 40).Select(_ => random.Next(_graph.EntityCount)), .. Hubs()];
+        return [.. Enumerable.Range(0, 25).Select(_ => random.Next(_graph.EntityCount)), .. Hubs()];
     }
 
     private List<int> Hubs()
