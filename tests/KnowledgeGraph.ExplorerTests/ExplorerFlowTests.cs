@@ -73,12 +73,14 @@ public sealed class ExplorerFlowTests(ExplorerFixture fixture)
         Assert.Equal("SUPPLIES 0.09", supply.Data.GetProperty("label").GetString());
         var located = drawn.Edges["relationships/sakhalin-2-located-in-russia"];
         Assert.Equal(("entities/sakhalin-2", "entities/russia"), (located.Source, located.Target));
-        Assert.Equal(0.09, drawn.Nodes["entities/russia"].GetProperty("exposureUpper").GetDouble(), 6);
+        // Russia: the 9% through Sakhalin-2, plus Japan's direct import of unstated size: [0.09, 1].
+        Assert.Equal(0.09, drawn.Nodes["entities/russia"].GetProperty("exposureLower").GetDouble(), 6);
+        Assert.Equal(1.0, drawn.Nodes["entities/russia"].GetProperty("exposureUpper").GetDouble(), 6);
 
         // The ranked table beside it, in the service's order with its exposure intervals.
         var rows = page.Locator(".trace-ranking tbody tr");
         Assert.Equal(trace.Dependencies.Select(d => d.Entity.Name), await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.name)"));
-        await Assertions.Expect(page.Locator(".trace-ranking tr[data-name='entities/russia'] .exposure")).ToHaveTextAsync("0.09");
+        await Assertions.Expect(page.Locator(".trace-ranking tr[data-name='entities/russia'] .exposure")).ToHaveTextAsync("0.09–1");
 
         // Clicking the hop shows its relationship, properties, validity and the sentence it was taken from.
         await DrawnGraph.ClickEdgeAsync(page, "relationships/sakhalin-2-supplies-japan");
