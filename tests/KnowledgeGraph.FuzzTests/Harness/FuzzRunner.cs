@@ -76,6 +76,8 @@ public sealed class FuzzRunner(FuzzClients clients)
             body = await response.Content.ReadAsStringAsync(cancel.Token);
         }
         catch (OperationCanceledException) when (fuzz.MayBeCutShort) { return (StatusCode.DeadlineExceeded, null); }
+        // Kestrel drops a connection whose request line is over its 8 KiB limit, before any route runs.
+        catch (HttpRequestException) when (request.RequestUri!.OriginalString.Length > 8 * 1024) { return (StatusCode.ResourceExhausted, null); }
         catch (Exception error) { return (null, $"the JSON call failed: {error.GetType().Name}: {error.Message}"); }
 
         using (response)
@@ -88,6 +90,9 @@ public sealed class FuzzRunner(FuzzClients clients)
             }
             // The URL matched no route (a path value with an encoded '/'): ASP.NET Core's plain 404; no RPC ran.
             if (response.StatusCode == HttpStatusCode.NotFound && body.Length == 0) return (StatusCode.NotFound, null);
+            // Kestrel refuses a request target holding a NUL (%00) with a bare 400, before any route runs.
+            if (response.StatusCode == HttpStatusCode.BadRequest && body.Length == 0 && request.RequestUri!.OriginalString.Contains("%00", StringComparison.Ordinal))
+                return (StatusCode.InvalidArgument, null);
             // Kestrel refuses a request line or headers over its limits before any route runs.
             if (response.StatusCode is HttpStatusCode.RequestUriTooLong or HttpStatusCode.RequestHeaderFieldsTooLarge) return (StatusCode.ResourceExhausted, null);
 

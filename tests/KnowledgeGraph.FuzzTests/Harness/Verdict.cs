@@ -23,7 +23,9 @@ public static class Verdict
     /// <summary>Null when a failed call's status is a documented answer to <paramref name="fuzz"/>; otherwise what is wrong.</summary>
     public static string? Judge(FuzzCase fuzz, StatusCode code, Google.Rpc.Status? status)
     {
-        if (Credentials.Forced(fuzz.Credential, fuzz.Call) is { } forced && code != forced && !CallerCaused.Contains(code))
+        // A request that cannot even be read (a garbage frame, a body that is not JSON) is refused before its token is looked at.
+        var unreadable = status?.GetDetail<ErrorInfo>()?.Reason is ErrorReasons.MalformedMessage or ErrorReasons.MessageTooLarge;
+        if (Credentials.Forced(fuzz.Credential, fuzz.Call) is { } forced && code != forced && !CallerCaused.Contains(code) && !unreadable)
             return $"{code} where the credential ({fuzz.Credential}) must give {forced}";
         if (CallerCaused.Contains(code))
             return fuzz.MayBeCutShort ? null : $"{code} although the call neither had a short deadline nor was cancelled";
