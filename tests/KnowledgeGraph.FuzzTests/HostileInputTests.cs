@@ -14,13 +14,12 @@ namespace KnowledgeGraph.FuzzTests;
 /// must still answer its health checks after each batch of cases.
 /// <para>
 /// CI runs a quick count. The long run is <c>KG_FUZZ_CASES=100000 dotnet test tests/KnowledgeGraph.FuzzTests</c>;
-/// it prints <c>fuzz: N cases, F failed</c> and the first failures in full. To replay a run, pass
-/// the seed it printed as <c>CsCheck_Seed</c>.
+/// it prints <c>fuzz: N cases, F failed</c> and the first failures in full (docs/testing.md).
 /// </para>
 /// </summary>
 public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int QuickCases = 1500;
+    private const int QuickCases = 800;
     private const int CasesPerBatch = 100;
 
     private KnowledgeGraphServices _services = null!;
@@ -55,7 +54,6 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         var tally = new FuzzTally(QuickCases);
         var runner = new FuzzRunner(_clients);
         var cases = FuzzCase.Of(EveryRpc());
-        var seed = Environment.GetEnvironmentVariable("CsCheck_Seed");
 
         // One case after another (threads: 1): the store comparison needs no other writer in between.
         await cases.SampleAsync(async fuzz =>
@@ -64,9 +62,10 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
             try { problem = await runner.RunAsync(fuzz); }
             catch (Exception error) { problem = $"the harness failed: {error}"; }
             tally.Record(fuzz, problem);
+            // A service that stopped answering counts as one more failed case.
             if (tally.Run % CasesPerBatch == 0 && await runner.CheckLivenessAsync() is { } down) tally.Record("health check", down);
-        }, seed: seed, iter: tally.Planned, threads: 1);
-        tally.Record("final health check", await runner.CheckLivenessAsync());
+        }, iter: tally.Planned, threads: 1);
+        if (await runner.CheckLivenessAsync() is { } down) tally.Record("final health check", down);
 
         output.WriteLine(tally.Summary);
         Console.WriteLine(tally.Summary);
