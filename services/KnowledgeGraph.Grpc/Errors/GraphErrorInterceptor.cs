@@ -30,8 +30,7 @@ public sealed class GraphErrorInterceptor : Interceptor
         GraphException graph => RpcStatusMapper.ToRpcException(graph),
         OperationCanceledException when context.Deadline <= DateTime.UtcNow =>
             new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before the answer was ready.")),
-        // A client that resets its stream mid-read surfaces as an IOException from the request body.
-        OperationCanceledException or IOException when context.CancellationToken.IsCancellationRequested =>
+        OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
             new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client.")),
         _ => null,
     };
