@@ -12,6 +12,23 @@ public sealed class EntityServiceTests(SharedServices shared)
     private EntityService.EntityServiceClient Entities => shared.Services.Entities;
     private RelationshipService.RelationshipServiceClient Relationships => shared.Services.Relationships;
 
+    // Found by the fuzz tests: the error quoted the whole name, and a status over the client's 64 KiB
+    // trailer limit reached it as UNAVAILABLE ("Error starting gRPC call") instead of INVALID_ARGUMENT.
+    [Fact]
+    public async Task An_error_about_a_huge_input_quotes_it_cut_short()
+    {
+        var name = "entities/" + new string('X', 1 << 20);
+        var failure = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_NAME", () => Entities.GetEntityAsync(new GetEntityRequest { Name = name }));
+        Assert.InRange(failure.Message.Length, 1, 2048);
+
+        var aliases = new Entity { Kind = "Country", DisplayName = "Many" };
+        aliases.Aliases.AddRange(Enumerable.Range(0, 64).Select(i => new string((char)('a' + i % 26), 100_000)));
+        aliases.Properties.Add(Enumerable.Range(0, 64).ToDictionary(i => $"{i}{new string('k', 10_000)}", _ => new PropertyValue { StringValue = "v" }));
+        var many = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "FIELD_TOO_LONG",
+            () => Entities.CreateEntityAsync(new CreateEntityRequest { EntityId = TestGraph.UniqueId("many"), Entity = aliases }));
+        Assert.NotEmpty(many.ViolatedFields);
+    }
+
     [Fact]
     public async Task Create_then_get_returns_the_entity_with_server_fields()
     {

@@ -21,6 +21,32 @@ public sealed class DashboardMetricsTests : IAsyncLifetime
 
     public Task DisposeAsync() => _services.DisposeAsync().AsTask();
 
+    // Found by the fuzz tests: the reset surfaced as an IOException, logged as a failure of the service and counted UNKNOWN.
+    [Fact]
+    public async Task An_import_the_client_abandons_halfway_is_counted_as_cancelled()
+    {
+        const string import = "knowledgegraph.v1.EntityService/ImportEntities";
+        long Count(IReadOnlyDictionary<string, MetricSnapshot> metrics, string status) =>
+            metrics.TryGetValue("kg.calls", out _) ? metrics.Sum("kg.calls", ("rpc.method", import), ("rpc.response.status_code", status)) : 0;
+        var before = _services.EntitiesHost.CollectMetrics();
+
+        using var cancel = new CancellationTokenSource();
+        using var call = _services.Entities.ImportEntities(cancellationToken: cancel.Token);
+        await call.RequestStream.WriteAsync(new ImportEntitiesRequest { Entities = { Country("abandonia") } });
+        await cancel.CancelAsync();
+        await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        // The server notices the reset after the client has gone: wait for the call to be counted.
+        var counted = before;
+        for (var attempt = 0; attempt < 100 && Count(counted, "CANCELLED") == Count(before, "CANCELLED"); attempt++)
+        {
+            await Task.Delay(50);
+            counted = _services.EntitiesHost.CollectMetrics();
+        }
+        Assert.Equal(1, Count(counted, "CANCELLED") - Count(before, "CANCELLED"));
+        Assert.Equal(0, Count(counted, "UNKNOWN") - Count(before, "UNKNOWN"));
+    }
+
     [Fact]
     public async Task Calls_are_counted_by_method_and_status_code_over_grpc_and_json()
     {

@@ -6,6 +6,7 @@ using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.Domain.Paging;
 using KnowledgeGraph.Domain.Search;
 using KnowledgeGraph.Domain.Traversal;
+using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.Protocol;
 using KnowledgeGraph.V1;
 
@@ -37,10 +38,10 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
             source,
             target,
             Types(request.RelationshipTypes),
-            request.Direction == Direction.Unspecified ? Direction.Outgoing : request.Direction,
+            Defined(request.Direction, "direction") == Direction.Unspecified ? Direction.Outgoing : request.Direction,
             InRange(request.MaxDepth, "max_depth", Limits.DefaultPathDepth, Limits.MaxPathDepth),
             InRange(request.MaxPaths, "max_paths", Limits.DefaultMaxPaths, Limits.MaxMaxPaths),
-            request.Mode == PathMode.Unspecified ? PathMode.Shortest : request.Mode,
+            Defined(request.Mode, "mode") == PathMode.Unspecified ? PathMode.Shortest : request.Mode,
             AsOf(request.AsOf),
             Budget(call))
         { Exclude = Exclude(request.Exclude, ("source", source), ("target", target)) };
@@ -77,7 +78,7 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
             Budget(call)),
         InRange(request.MaxResults, "max_results", Limits.DefaultChokepoints, Limits.MaxChokepoints));
 
-    private static TraceDirection TraceDirectionOf(TraceDirection direction) => direction != TraceDirection.Unspecified ? direction
+    private static TraceDirection TraceDirectionOf(TraceDirection direction) => Defined(direction, "direction") != TraceDirection.Unspecified ? direction
         : throw GraphException.InvalidArgument(ErrorReasons.MissingField, "direction", "is required: UPSTREAM (what the root depends on) or DOWNSTREAM (who depends on it)");
 
     private static string? Commodity(string commodity) => commodity.Length == 0 ? null : RequestChecks.EntityName(commodity, "commodity");
@@ -105,7 +106,7 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
         RequestChecks.EntityName(request.Name, "name"),
         InRange(request.Depth, "depth", Limits.DefaultNeighborhoodDepth, Limits.MaxNeighborhoodDepth),
         Types(request.RelationshipTypes),
-        request.Direction == Direction.Unspecified ? Direction.Both : request.Direction,
+        Defined(request.Direction, "direction") == Direction.Unspecified ? Direction.Both : request.Direction,
         InRange(request.MaxEntities, "max_entities", Limits.DefaultNeighborhoodEntities, Limits.MaxNeighborhoodEntities),
         AsOf(request.AsOf),
         Budget(call));
@@ -119,6 +120,10 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
         return types.ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>An enum value the API defines; a number it does not define (sent by a newer or careless client) is refused, not guessed at.</summary>
+    private static T Defined<T>(T value, string field) where T : struct, Enum => Enum.IsDefined(value) ? value
+        : throw GraphException.InvalidArgument(ErrorReasons.OutOfRange, field, $"must be one of {string.Join(", ", Enum.GetNames<T>())}, got {Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)}");
+
     private static int InRange(int value, string field, int defaultValue, int max)
     {
         if (value == 0) return defaultValue;
@@ -127,8 +132,13 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
         return value;
     }
 
-    private DateTimeOffset AsOf(Google.Protobuf.WellKnownTypes.Timestamp? asOf) =>
-        asOf is null ? clock.GetUtcNow() : asOf.ToDateTimeOffset();
+    private DateTimeOffset AsOf(Google.Protobuf.WellKnownTypes.Timestamp? asOf)
+    {
+        if (asOf is null) return clock.GetUtcNow();
+        if (!TimestampChecks.IsValid(asOf))
+            throw GraphException.InvalidArgument(ErrorReasons.OutOfRange, "as_of", $"must lie in {TimestampChecks.Range}");
+        return asOf.ToDateTimeOffset();
+    }
 
     /// <summary>The query's work bounds: the configured expansion cap, and a stop instant before the call's deadline (or after MaxQueryTime).</summary>
     private TraversalBudget Budget(CallContext call)

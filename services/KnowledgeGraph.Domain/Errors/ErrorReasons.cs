@@ -27,6 +27,8 @@ public static class ErrorReasons
     public const string FieldTooLong = "FIELD_TOO_LONG";
     public const string InvalidConsistencyToken = "INVALID_CONSISTENCY_TOKEN";
     public const string RequestIdReused = "REQUEST_ID_REUSED";
+    public const string MalformedMessage = "MALFORMED_MESSAGE";
+    public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
 
     public const string NotFound = "NOT_FOUND";
     public const string AlreadyExists = "ALREADY_EXISTS";

@@ -32,11 +32,17 @@ public static partial class ListFilter
             var field = match.Groups["field"].Value;
             if (!allowedFields.Contains(field))
                 throw Invalid($"unknown field '{field}'; fields: {string.Join(", ", allowedFields)}");
-            var value = match.Groups["quoted"].Success ? Regex.Unescape(match.Groups["quoted"].Value) : match.Groups["bare"].Value;
+            var value = match.Groups["quoted"].Success ? Unescape(match.Groups["quoted"].Value) : match.Groups["bare"].Value;
             if (!terms.TryAdd(field, value))
                 throw Invalid($"field '{field}' appears twice");
         }
         return terms;
+    }
+
+    private static string Unescape(string quoted)
+    {
+        try { return Regex.Unescape(quoted); }
+        catch (ArgumentException) { throw Invalid($"\"{quoted}\" holds an invalid escape sequence; escape a quote as \\\" and a backslash as \\\\"); }
     }
 
     private static GraphException Invalid(string description) =>

@@ -79,7 +79,9 @@ public sealed class GraphValidator(GraphOntology ontology)
         if (type is not null)
             CheckProperties(violations, $"{field}.properties", relationship.Properties, type.Properties, $"type {type.Name}");
 
-        if (relationship.ValidFrom is not null && relationship.ValidTo is not null && relationship.ValidFrom.CompareTo(relationship.ValidTo) >= 0)
+        var validFrom = CheckInstant(violations, $"{field}.valid_from", relationship.ValidFrom);
+        var validTo = CheckInstant(violations, $"{field}.valid_to", relationship.ValidTo);
+        if (validFrom is not null && validTo is not null && validFrom.CompareTo(validTo) >= 0)
             violations.Add(new($"{field}.valid_to", "must be after valid_from", ErrorReasons.InvalidValidity));
 
         CheckSources(violations, $"{field}.sources", relationship.Sources);
@@ -131,6 +133,14 @@ public sealed class GraphValidator(GraphOntology ontology)
         for (var i = 0; i < sources.Count; i++)
             foreach (var (subfield, description) in SourceChecks.Check(sources[i]))
                 violations.Add(new($"{field}[{i}].{subfield}", description, ErrorReasons.InvalidSource));
+    }
+
+    /// <summary>The timestamp when it is a real instant (or unset); otherwise a violation and null.</summary>
+    private static Google.Protobuf.WellKnownTypes.Timestamp? CheckInstant(List<FieldViolation> violations, string field, Google.Protobuf.WellKnownTypes.Timestamp? value)
+    {
+        if (value is null || TimestampChecks.IsValid(value)) return value;
+        violations.Add(new(field, $"must lie in {TimestampChecks.Range}", ErrorReasons.InvalidValidity));
+        return null;
     }
 
     private static void CheckLength(List<FieldViolation> violations, string field, string value, int max)

@@ -23,8 +23,9 @@ internal static class PropertyChecks
             case PropertyType.Integer when actual == PropertyValue.ValueOneofCase.IntegerValue:
                 return CheckRange(definition, actual == PropertyValue.ValueOneofCase.NumberValue ? value.NumberValue : value.IntegerValue);
             case PropertyType.Boolean when actual == PropertyValue.ValueOneofCase.BoolValue:
-            case PropertyType.Timestamp when actual == PropertyValue.ValueOneofCase.TimestampValue:
                 return null;
+            case PropertyType.Timestamp when actual == PropertyValue.ValueOneofCase.TimestampValue:
+                return TimestampChecks.IsValid(value.TimestampValue) ? null : new($"must lie in {TimestampChecks.Range}", ErrorReasons.PropertyOutOfRange);
             default:
                 return new($"must be a {definition.Type.ToString().ToUpperInvariant()} value, not {Describe(actual)}", ErrorReasons.WrongPropertyType);
         }

@@ -6,7 +6,8 @@ namespace KnowledgeGraph.Grpc.Errors;
 
 /// <summary>
 /// Maps failures a client can act on to their canonical codes with AIP-193 details, and a call
-/// cancelled by its deadline to DEADLINE_EXCEEDED, so neither ever surfaces as INTERNAL.
+/// cancelled by its deadline to DEADLINE_EXCEEDED, so neither ever surfaces as INTERNAL. A malformed
+/// message in a client stream is the client's error too (<see cref="CheckedRequestStream{T}"/>).
 /// </summary>
 public sealed class GraphErrorInterceptor : Interceptor
 {
@@ -20,7 +21,7 @@ public sealed class GraphErrorInterceptor : Interceptor
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        try { return await continuation(requestStream, context); }
+        try { return await continuation(new CheckedRequestStream<TRequest>(requestStream), context); }
         catch (Exception error) when (Map(error, context) is { } mapped) { throw mapped; }
     }
 

@@ -57,6 +57,8 @@ public static class ServiceHostExtensions
     /// </summary>
     public static WebApplication MapKnowledgeGraphService<TService>(this WebApplication app) where TService : class
     {
+        app.UseMiddleware<MalformedRequestMiddleware>();
+        app.UseMiddleware<TranscodingErrorMiddleware>();
         app.MapGrpcService<TService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();

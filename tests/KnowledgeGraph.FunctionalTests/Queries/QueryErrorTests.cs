@@ -51,6 +51,40 @@ public sealed class QueryErrorTests(SharedServices shared)
         Assert.Contains("root", failure.ViolatedFields);
     }
 
+    // Found by the fuzz tests: an as_of no Timestamp may hold crashed the handler (UNKNOWN).
+    [Fact]
+    public async Task An_as_of_outside_the_timestamp_range_is_out_of_range_in_every_query()
+    {
+        var g = await TwoCompaniesAsync();
+        var asOf = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 0, Nanos = 1_000_000_000 };
+        var calls = new Func<Task>[]
+        {
+            async () => await Queries.FindPathsAsync(new FindPathsRequest { Source = g.Entity("a"), Target = g.Entity("b"), AsOf = asOf }),
+            async () => await Queries.TraceDependenciesAsync(new TraceDependenciesRequest { Root = g.Entity("a"), Direction = TraceDirection.Upstream, AsOf = asOf }),
+            async () => await Queries.FindChokepointsAsync(new FindChokepointsRequest { Root = g.Entity("a"), Direction = TraceDirection.Upstream, AsOf = asOf }),
+            async () => await Queries.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = g.Entity("a"), AsOf = asOf }),
+        };
+        foreach (var call in calls)
+            Assert.Contains("as_of", (await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "OUT_OF_RANGE", call)).ViolatedFields);
+    }
+
+    // Found by the fuzz tests: a direction the API does not define was taken as neither way and answered emptily.
+    [Fact]
+    public async Task An_enum_value_the_api_does_not_define_is_refused()
+    {
+        var g = await TwoCompaniesAsync();
+        var calls = new (string Field, Func<Task> Call)[]
+        {
+            ("direction", async () => await Queries.FindPathsAsync(new FindPathsRequest { Source = g.Entity("a"), Target = g.Entity("b"), Direction = (Direction)99 })),
+            ("mode", async () => await Queries.FindPathsAsync(new FindPathsRequest { Source = g.Entity("a"), Target = g.Entity("b"), Mode = (PathMode)7 })),
+            ("direction", async () => await Queries.TraceDependenciesAsync(new TraceDependenciesRequest { Root = g.Entity("a"), Direction = (TraceDirection)3 })),
+            ("direction", async () => await Queries.FindChokepointsAsync(new FindChokepointsRequest { Root = g.Entity("a"), Direction = (TraceDirection)(-1) })),
+            ("direction", async () => await Queries.GetNeighborhoodAsync(new GetNeighborhoodRequest { Name = g.Entity("a"), Direction = (Direction)4 })),
+        };
+        foreach (var (field, call) in calls)
+            Assert.Contains(field, (await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "OUT_OF_RANGE", call)).ViolatedFields);
+    }
+
     public static TheoryData<string, int, string> PathRanges => new()
     {
         { "max_depth", 11, "1..10" },

@@ -38,6 +38,43 @@ public sealed class RelationshipValidationTests
     [Fact]
     public void Share_of_exactly_one_is_allowed() => Assert.Empty(Problems(Supplies(1.0)));
 
+    // Found by the fuzz tests: such a validity was stored, and then could not be compared, projected or written as JSON.
+    [Theory]
+    [InlineData(long.MaxValue, 0)]
+    [InlineData(-62135596801, 0)]
+    [InlineData(253402300800, 0)]
+    [InlineData(0, -1)]
+    [InlineData(0, 1_000_000_000)]
+    public void Validity_bounds_must_be_real_instants(long seconds, int nanos)
+    {
+        var from = Supplies(0.5);
+        from.ValidFrom = new Timestamp { Seconds = seconds, Nanos = nanos };
+        Assert.Contains(("relationship.valid_from", ErrorReasons.InvalidValidity), Problems(from));
+        var to = Supplies(0.5);
+        to.ValidTo = new Timestamp { Seconds = seconds, Nanos = nanos };
+        Assert.Contains(("relationship.valid_to", ErrorReasons.InvalidValidity), Problems(to));
+    }
+
+    [Fact]
+    public void The_first_and_last_instants_a_timestamp_holds_are_valid_bounds()
+    {
+        var relationship = Supplies(0.5);
+        relationship.ValidFrom = new Timestamp { Seconds = -62135596800 };
+        relationship.ValidTo = new Timestamp { Seconds = 253402300799, Nanos = 999_999_999 };
+        Assert.Empty(Problems(relationship));
+    }
+
+    [Fact]
+    public void A_timestamp_property_must_be_a_real_instant()
+    {
+        var signed = new Relationship
+        {
+            Name = "relationships/signed", Type = "SIGNED", Source = "entities/a", Target = "entities/b",
+            Properties = { ["signed_on"] = new PropertyValue { TimestampValue = new Timestamp { Seconds = long.MinValue } } },
+        };
+        Assert.Contains(("relationship.properties[signed_on]", ErrorReasons.PropertyOutOfRange), Problems(signed));
+    }
+
     [Fact]
     public void A_dependency_stated_without_its_share_is_valid()
     {

@@ -1,0 +1,26 @@
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace KnowledgeGraph.Grpc.Errors;
+
+/// <summary>
+/// A client stream whose malformed messages are the client's error: the gRPC server's reader throws
+/// InvalidProtocolBufferException, InvalidDataException ("Incomplete message") or an INTERNAL or
+/// RESOURCE_EXHAUSTED RpcException without details; each becomes the AIP-193 error of <see cref="RequestMessages"/>.
+/// A client that resets the stream halfway cancelled the call (the reader throws an IOException, which
+/// the gRPC server would log as a failure of the service and count as UNKNOWN).
+/// </summary>
+public sealed class CheckedRequestStream<T>(IAsyncStreamReader<T> inner) : IAsyncStreamReader<T>
+{
+    public T Current => inner.Current;
+
+    public async Task<bool> MoveNext(CancellationToken cancellationToken)
+    {
+        try { return await inner.MoveNext(cancellationToken); }
+        catch (InvalidProtocolBufferException error) { throw RequestMessages.Malformed($"a message of the stream does not parse: {error.Message}"); }
+        catch (InvalidDataException error) { throw RequestMessages.Malformed($"a message of the stream is malformed: {error.Message}"); }
+        catch (RpcException error) when (error.StatusCode == StatusCode.ResourceExhausted) { throw RequestMessages.TooLarge(); }
+        catch (RpcException error) when (error.StatusCode == StatusCode.Internal) { throw RequestMessages.Malformed($"a message of the stream is malformed: {error.Status.Detail}"); }
+        catch (IOException) { throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream.")); }
+    }
+}
