@@ -46,6 +46,7 @@ var serviceEnvironment = new Dictionary<string, string>
 JsonElement report;
 double wallSeconds;
 long entitiesPeak, relationshipsPeak;
+TimeSpan kgCpu, entitiesCpu, relationshipsCpu;
 await using (var entitiesService = await ServiceProcess.StartAsync(Path.Combine(bin, "Entities.Api", "Entities.Api.dll"), 5581, 5580, serviceEnvironment))
 await using (var relationshipsService = await ServiceProcess.StartAsync(Path.Combine(bin, "Relationships.Api", "Relationships.Api.dll"), 5591, 5590, serviceEnvironment))
 {
@@ -66,11 +67,19 @@ await using (var relationshipsService = await ServiceProcess.StartAsync(Path.Com
     report = JsonDocument.Parse(output).RootElement.Clone();
     entitiesPeak = entitiesService.PeakMegabytes();
     relationshipsPeak = relationshipsService.PeakMegabytes();
+    kgCpu = CpuTime.OfFinishedChildren();
+    entitiesCpu = CpuTime.OfProcess(entitiesService.ProcessId);
+    relationshipsCpu = CpuTime.OfProcess(relationshipsService.ProcessId);
 }
 var storeBytes = Directory.GetFiles(Path.Combine(work, "store")).Sum(f => new FileInfo(f).Length);
 
 Console.Error.WriteLine("raw SQLite peer ...");
+var peerCpu = Process.GetCurrentProcess().TotalProcessorTime;
 var (rawEntities, rawRelationships) = await RawSqlitePeer.RunAsync(Path.Combine(work, "raw.db"), network, entitiesCsv, relationshipsCsv);
+
+peerCpu = Process.GetCurrentProcess().TotalProcessorTime - peerCpu;
+var importCpu = kgCpu + entitiesCpu + relationshipsCpu;
+var rows = network.EntityCount + network.RelationshipCount;
 
 double Rate(string kind) => report.GetProperty(kind).GetProperty("rowsPerSecond").GetDouble();
 int Created(string kind) => report.GetProperty(kind).GetProperty("created").GetInt32();
@@ -81,6 +90,10 @@ Console.WriteLine($"""
     | entities/s | {N(Rate("entities"))} | {N(rawEntities)} | {Rate("entities") / rawEntities:0.00} |
     | relationships/s | {N(Rate("relationships"))} | {N(rawRelationships)} | {Rate("relationships") / rawRelationships:0.00} |
 
+    | all rows per CPU-second | {N(rows / importCpu.TotalSeconds)} | {N(rows / peerCpu.TotalSeconds)} | {rows / importCpu.TotalSeconds / (rows / peerCpu.TotalSeconds):0.00} |
+
+    CPU time of the import: kg {kgCpu.TotalSeconds:0.0} s, Entities service {entitiesCpu.TotalSeconds:0.0} s, Relationships service {relationshipsCpu.TotalSeconds:0.0} s (services including start-up); peer {peerCpu.TotalSeconds:0.0} s;
+    load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (rows/s are wall-clock rates: on a loaded machine compare the CPU-second line).
     created {N(Created("entities"))} entities and {N(Created("relationships"))} relationships; kg wall time {wallSeconds:0.0} s;
     peak RSS: Entities service {entitiesPeak} MB, Relationships service {relationshipsPeak} MB; store files {storeBytes / 1_048_576} MB;
     machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.
