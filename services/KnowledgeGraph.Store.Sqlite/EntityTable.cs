@@ -38,7 +38,7 @@ internal static class EntityTable
             yield return (reader.GetString(0), reader.GetString(1));
     }
 
-    public static Task InsertAsync(SqlSession session, Entity entity, CancellationToken cancellationToken) =>
+    public static Task<int> InsertAsync(SqlSession session, Entity entity, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
             INSERT INTO entities (id, kind, display_name, search_text, body, etag, create_time, update_time)
@@ -46,7 +46,8 @@ internal static class EntityTable
             """,
             cancellationToken, Columns(entity));
 
-    public static Task UpdateAsync(SqlSession session, Entity entity, CancellationToken cancellationToken) =>
+    /// <summary>Replaces the row; returns 0 when there is none.</summary>
+    public static Task<int> UpdateAsync(SqlSession session, Entity entity, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
             UPDATE entities SET kind = $kind, display_name = $display_name, search_text = $search_text, body = $body,
@@ -55,7 +56,8 @@ internal static class EntityTable
             """,
             cancellationToken, Columns(entity));
 
-    public static Task DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>
+    /// <summary>Deletes the row; returns 0 when there is none.</summary>
+    public static Task<int> DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>
         session.ExecuteAsync("DELETE FROM entities WHERE id = $id;", cancellationToken, ("$id", Ids.OfEntity(name)));
 
     private static Entity Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Entity.Parser.ParseFrom((byte[])reader.GetValue(0));
@@ -68,7 +70,7 @@ internal static class EntityTable
         ("$search_text", EntitySearch.IndexOf(entity)),
         ("$body", entity.ToByteArray()),
         ("$etag", entity.Etag),
-        ("$create_time", entity.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()),
-        ("$update_time", entity.UpdateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()),
+        ("$create_time", TimeColumns.Millis(entity.CreateTime)),
+        ("$update_time", TimeColumns.Millis(entity.UpdateTime)),
     ];
 }

@@ -21,6 +21,7 @@ internal sealed class OpenTransaction(SqliteConnection connection, SqliteTransac
         _disposed = true;
         try
         {
+            Session.Dispose();
             await transaction.DisposeAsync();
             await connection.DisposeAsync();
         }

@@ -93,7 +93,7 @@ internal static class RelationshipTable
             r => new IncidentRelationship(ResourceNames.Relationship(r.GetString(0)), r.GetString(1), ResourceNames.Entity(r.GetString(2)), ResourceNames.Entity(r.GetString(3)), r.GetString(4), r.GetString(5)),
             cancellationToken, ("$id", Ids.OfEntity(entityName)));
 
-    public static Task InsertAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
+    public static Task<int> InsertAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
             INSERT INTO relationships (id, type, source_id, target_id, valid_from, valid_to, commodity, body, etag, create_time, update_time)
@@ -101,7 +101,8 @@ internal static class RelationshipTable
             """,
             cancellationToken, Columns(relationship));
 
-    public static Task UpdateAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
+    /// <summary>Replaces the row; returns 0 when there is none.</summary>
+    public static Task<int> UpdateAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
             UPDATE relationships SET type = $type, source_id = $source_id, target_id = $target_id, valid_from = $valid_from,
@@ -110,7 +111,8 @@ internal static class RelationshipTable
             """,
             cancellationToken, Columns(relationship));
 
-    public static Task DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>
+    /// <summary>Deletes the row; returns 0 when there is none.</summary>
+    public static Task<int> DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>
         session.ExecuteAsync("DELETE FROM relationships WHERE id = $id;", cancellationToken, ("$id", Ids.OfRelationship(name)));
 
     private static Relationship Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Relationship.Parser.ParseFrom((byte[])reader.GetValue(0));
@@ -126,7 +128,7 @@ internal static class RelationshipTable
         ("$commodity", relationship.Properties.TryGetValue("commodity", out var commodity) ? commodity.AsString() : null),
         ("$body", relationship.ToByteArray()),
         ("$etag", relationship.Etag),
-        ("$create_time", relationship.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()),
-        ("$update_time", relationship.UpdateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()),
+        ("$create_time", TimeColumns.Millis(relationship.CreateTime)),
+        ("$update_time", TimeColumns.Millis(relationship.UpdateTime)),
     ];
 }

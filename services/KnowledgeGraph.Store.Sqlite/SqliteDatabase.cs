@@ -20,6 +20,9 @@ internal sealed class SqliteDatabase
     private readonly ILogger _logger;
     private readonly string _pragmas;
 
+    /// <summary>Page cache per connection, in KiB (negative: a size, not a page count): room for the indexes a large import keeps up to date.</summary>
+    private const int CacheKibibytes = 65_536;
+
     // One writer per instance at a time: in-process writers queue here instead of spinning in SQLite's busy handler.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
@@ -38,7 +41,7 @@ internal sealed class SqliteDatabase
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+            $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes};");
     }
 
     public string FullPath { get; }
@@ -92,6 +95,9 @@ internal sealed class SqliteDatabase
             }
             if (targetVersion > current)
                 await session.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {targetVersion};"), cancellationToken);
+            // A bulk import that stopped before it rebuilt the indexes it deferred (see DeferredIndexes) leaves them missing.
+            if (targetVersion == SchemaMigrations.LatestVersion)
+                await session.ExecuteAsync(SecondaryIndexes.CreateAll, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }, cancellationToken);

@@ -18,6 +18,7 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
     private const string StoreName = "sqlite";
 
     private readonly SqliteDatabase _database;
+    private readonly DeferredIndexes _deferredIndexes;
     private readonly TimeProvider _time;
     private readonly Lock _initializeLock = new();
     private Task? _initialized;
@@ -27,6 +28,7 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         _database = new SqliteDatabase(options, logger ?? (ILogger)NullLogger.Instance);
+        _deferredIndexes = new DeferredIndexes(_database, logger ?? (ILogger)NullLogger.Instance);
         _time = timeProvider ?? TimeProvider.System;
     }
 
@@ -45,6 +47,9 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
 
     public Task<IUnitOfWork> BeginAsync(ReadConsistency consistency, CancellationToken cancellationToken) =>
         Observe<IUnitOfWork>("Begin", async () => new SqliteUnitOfWork(await _database.BeginWriteAsync(cancellationToken), _time), cancellationToken);
+
+    public Task<IAsyncDisposable> BeginBulkImportAsync(string collection, CancellationToken cancellationToken) =>
+        Observe("BeginBulkImport", () => _deferredIndexes.BeginAsync(collection, cancellationToken), cancellationToken);
 
     public Task<IGraphSnapshot> OpenSnapshotAsync(ReadConsistency consistency, CancellationToken cancellationToken) =>
         Observe<IGraphSnapshot>("OpenSnapshot", async () => new SqliteSnapshot(await _database.BeginReadAsync(cancellationToken)), cancellationToken);

@@ -48,22 +48,22 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
             foreach (var name in _relationshipDeletes)
             {
                 await Log(ChangeLog.Delete, name);
-                await RelationshipTable.DeleteAsync(_session, name, cancellationToken);
+                Written(await RelationshipTable.DeleteAsync(_session, name, cancellationToken), name);
             }
             foreach (var name in _entityDeletes)
             {
                 await Log(ChangeLog.Delete, name);
-                await EntityTable.DeleteAsync(_session, name, cancellationToken);
+                Written(await EntityTable.DeleteAsync(_session, name, cancellationToken), name);
             }
             foreach (var (entity, isNew) in _entities)
             {
                 await Log(isNew ? ChangeLog.Create : ChangeLog.Update, entity.Name);
-                await (isNew ? EntityTable.InsertAsync(_session, entity, cancellationToken) : EntityTable.UpdateAsync(_session, entity, cancellationToken));
+                Written(await (isNew ? EntityTable.InsertAsync(_session, entity, cancellationToken) : EntityTable.UpdateAsync(_session, entity, cancellationToken)), entity.Name);
             }
             foreach (var (relationship, isNew) in _relationships)
             {
                 await Log(isNew ? ChangeLog.Create : ChangeLog.Update, relationship.Name);
-                await (isNew ? RelationshipTable.InsertAsync(_session, relationship, cancellationToken) : RelationshipTable.UpdateAsync(_session, relationship, cancellationToken));
+                Written(await (isNew ? RelationshipTable.InsertAsync(_session, relationship, cancellationToken) : RelationshipTable.UpdateAsync(_session, relationship, cancellationToken)), relationship.Name);
             }
             var seq = lastSeq ?? await ChangeLog.LastSeqAsync(_session, cancellationToken);
             foreach (var (requestId, method, response) in _requests)
@@ -82,4 +82,10 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
     }
 
     public ValueTask DisposeAsync() => transaction.DisposeAsync();
+
+    /// <summary>A replace or delete that found no row: the name the caller read is gone, so the whole unit is refused.</summary>
+    private static void Written(int rows, string name)
+    {
+        if (rows == 0) throw new StoreConflictException($"the graph changed under the write: {name} does not exist");
+    }
 }

@@ -21,6 +21,15 @@ public interface IGraphStore
     /// <summary>Starts a write: see <see cref="IUnitOfWork"/>. Its reads wait for <paramref name="consistency"/>.</summary>
     Task<IUnitOfWork> BeginAsync(ReadConsistency consistency, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Says a bulk import into <paramref name="collection"/> (<c>entities</c> or <c>relationships</c>)
+    /// starts; dispose the result when it ends. Its units of work are ordinary ones: a store may only
+    /// defer work that does not change what is stored or read (the embedded store drops the
+    /// collection's secondary indexes when the table is nearly empty and builds them again at the end).
+    /// </summary>
+    Task<IAsyncDisposable> BeginBulkImportAsync(string collection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoBulkImport.Instance);
+
     /// <summary>Opens a read-only view for one call: see <see cref="IGraphSnapshot"/>.</summary>
     Task<IGraphSnapshot> OpenSnapshotAsync(ReadConsistency consistency, CancellationToken cancellationToken);
 
@@ -37,4 +46,12 @@ public interface IGraphStore
     /// (CONSISTENCY_TIMEOUT) when the store has not caught up within <paramref name="maxWait"/>.
     /// </summary>
     Task<ReadConsistency> WaitForAsync(string consistencyToken, TimeSpan maxWait, CancellationToken cancellationToken);
+}
+
+/// <summary>A bulk import scope that defers nothing.</summary>
+public sealed class NoBulkImport : IAsyncDisposable
+{
+    public static NoBulkImport Instance { get; } = new();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -125,5 +125,48 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Matches(@"entities\s*│\s*1\s*│\s*1\s*│", detected.Out);
     }
 
+    [Fact]
+    public async Task A_file_over_the_rows_per_call_limit_is_spread_over_several_calls_and_errors_keep_their_lines()
+    {
+        const int perCall = 1000;
+        var entities = Path.Combine(_dir, "many.jsonl");
+        await File.WriteAllLinesAsync(entities, Enumerable.Range(0, 2500).Select(i => $$"""{"name":"entities/c{{i}}","kind":"Company","displayName":"C{{i}}"}"""));
+        var relationships = Path.Combine(_dir, "many.csv");
+        var lines = new List<string> { "id,type,source,target,properties.share" };
+        lines.AddRange(Enumerable.Range(0, 2200).Select(i => $"r{i},DEPENDS_ON,c{i},c{i + 1},0.5"));
+        lines.Add("r-bad,DEPENDS_ON,c0,missing,0.5");
+        await File.WriteAllLinesAsync(relationships, lines);
+
+        var result = await _cli.KgAsync(perCall, "import", relationships, entities, "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.InvalidInput, result.ToString());
+        using var report = JsonDocument.Parse(result.Out);
+        Assert.Equal(2500, report.RootElement.GetProperty("entities").GetProperty("created").GetInt32());
+        Assert.Equal(2200, report.RootElement.GetProperty("relationships").GetProperty("created").GetInt32());
+        var rejected = Assert.Single(report.RootElement.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(relationships, rejected.GetProperty("file").GetString());
+        Assert.Equal(2202, rejected.GetProperty("line").GetInt32());
+        Assert.Equal(ErrorReasons.EndpointNotFound, rejected.GetProperty("reason").GetString());
+        Assert.True(report.RootElement.GetProperty("relationships").GetProperty("rowsPerSecond").GetDouble() > 0);
+        var last = Json.Parse<V1.Relationship>((await _cli.KgAsync("get", "relationships/r2199", "--json")).Out);
+        Assert.Equal("entities/c2200", last.Target);
+    }
+
+    [Fact]
+    public async Task A_csv_quote_left_open_rejects_the_rest_of_the_file_at_its_line_and_imports_the_rows_before()
+    {
+        var file = Path.Combine(_dir, "open.csv");
+        await File.WriteAllTextAsync(file, "id,kind,display_name\nbefore-quote,Country,Before\nafter-quote,Country,\"Never closed\nlast,Country,Last\n");
+
+        var result = await _cli.KgAsync("import", file, "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.InvalidInput, result.ToString());
+        using var report = JsonDocument.Parse(result.Out);
+        Assert.Equal(1, report.RootElement.GetProperty("entities").GetProperty("created").GetInt32());
+        var rejected = Assert.Single(report.RootElement.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(3, rejected.GetProperty("line").GetInt32());
+        Assert.Contains("not valid CSV", rejected.GetProperty("message").GetString());
+    }
+
     private static JsonElement FindByLine(List<JsonElement> rows, int line) => rows.Single(r => r.GetProperty("line").GetInt32() == line);
 }

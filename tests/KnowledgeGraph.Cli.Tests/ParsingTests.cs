@@ -11,7 +11,7 @@ public sealed class ParsingTests
     [Fact]
     public void Csv_handles_quotes_doubled_quotes_embedded_commas_and_line_breaks()
     {
-        var records = CsvParser.Read(new StringReader("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3")).ToList();
+        var records = CsvRecords.Read(new StringReader("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3")).ToList();
         Assert.Equal(3, records.Count);
         Assert.Equal(["x, y", "say \"hi\"", "two\nlines"], records[1].Fields);
         Assert.Equal(2, records[1].Line);
@@ -22,7 +22,15 @@ public sealed class ParsingTests
     [Fact]
     public void Csv_with_an_unclosed_quote_is_rejected()
     {
-        Assert.Throws<FormatException>(() => CsvParser.Read(new StringReader("a\n\"open")).ToList());
+        var error = Assert.Throws<CsvFormatException>(() => CsvRecords.Read(new StringReader("a\n1\n\"open")).ToList());
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void Csv_with_a_column_named_twice_is_rejected()
+    {
+        var error = Assert.Throws<CsvFormatException>(() => CsvRecords.Read(new StringReader("id,kind,id\nx,Country,y")).ToList());
+        Assert.Equal(1, error.Line);
     }
 
     [Theory]

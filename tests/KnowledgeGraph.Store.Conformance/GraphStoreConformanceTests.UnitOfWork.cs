@@ -75,6 +75,36 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal([raised], await ReadAsync(store, s => s.ListRelationshipsAsync(new RelationshipListQuery(null, null, null, null, Direction.Both, null, 10), None)));
     }
 
+    public static TheoryData<string> WritesOfMissingNames => ["replace entity", "replace relationship", "delete entity", "delete relationship"];
+
+    [SkippableTheory]
+    [MemberData(nameof(WritesOfMissingNames))]
+    public async Task Replacing_or_deleting_a_name_that_does_not_exist_is_a_conflict_and_writes_nothing(string write)
+    {
+        var store = await StoreAsync();
+        await CommitAsync(store, unit =>
+        {
+            unit.Insert(Stored(Country("japan", "Japan")));
+            unit.Insert(Stored(Country("qatar", "Qatar")));
+        });
+
+        await using (var unit = await store.BeginAsync(ReadConsistency.None, None))
+        {
+            unit.Insert(Stored(Country("russia", "Russia")));
+            switch (write)
+            {
+                case "replace entity": unit.Replace(Stored(Country("atlantis", "Atlantis"))); break;
+                case "replace relationship": unit.Replace(Stored(Supplies("qatar-japan", "qatar", "japan", 0.2))); break;
+                case "delete entity": unit.DeleteEntity(E("atlantis")); break;
+                default: unit.DeleteRelationship(R("qatar-japan")); break;
+            }
+            await Assert.ThrowsAsync<StoreConflictException>(() => unit.CommitAsync(None));
+        }
+
+        Assert.Empty(await ReadAsync(store, s => s.GetEntitiesAsync([E("russia"), E("atlantis")], None)));
+        Assert.Empty(await ReadAsync(store, s => s.GetRelationshipsAsync([R("qatar-japan")], None)));
+    }
+
     [SkippableFact]
     public async Task Incident_relationships_carry_both_endpoints_kinds_in_name_order()
     {

@@ -28,6 +28,27 @@ public sealed class SqliteFileTests : IDisposable
         Assert.Equal("sqlite:" + Path.GetFullPath(_database.FilePath), store.Location);
     }
 
+    [Fact]
+    public async Task Resources_without_create_or_update_times_are_stored_and_read_back_as_given()
+    {
+        var store = _database.OpenStore();
+        var japan = Country("japan", "Japan");
+        var russia = Country("russia", "Russia");
+        var supplies = Supplies("russia-japan", "russia", "japan", 0.09);
+        Assert.Null(japan.CreateTime);
+        Assert.Null(supplies.UpdateTime);
+
+        await CommitAsync(store, unit =>
+        {
+            unit.Insert(japan);
+            unit.Insert(russia);
+            unit.Insert(supplies);
+        });
+
+        Assert.Equal([japan], await ReadAsync(store, s => s.GetEntitiesAsync([E("japan")], CancellationToken.None)));
+        Assert.Equal([supplies], await ReadAsync(store, s => s.GetRelationshipsAsync([R("russia-japan")], CancellationToken.None)));
+    }
+
     [Theory]
     [InlineData("source_id", "relationships_by_source")]
     [InlineData("target_id", "relationships_by_target")]

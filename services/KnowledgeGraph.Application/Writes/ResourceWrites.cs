@@ -85,10 +85,12 @@ public sealed class ResourceWrites<T>(ResourceRules<T> rules, WriteRunner runner
     /// Bulk upsert (client streaming): each batch of at most <see cref="Limits.MaxBatchSize"/> rows is one
     /// unit of work. Rows are numbered across the stream; a row that breaks a rule is reported with the
     /// error it would have raised alone and the others are written; a row equal to the stored resource
-    /// writes nothing. The token of the last commit is returned.
+    /// writes nothing. The token of the last commit is returned. The store is told the call is a bulk
+    /// import, so it may defer index upkeep to the call's end.
     /// </summary>
     public async Task<Written<ImportSummary>> ImportAsync(IAsyncEnumerable<IList<T>> batches, CallContext call)
     {
+        await using var bulk = await runner.BeginBulkImportAsync(rules.Collection, call.Cancellation);
         var total = new ImportSummary();
         var firstRow = 0;
         string? token = null;

@@ -44,6 +44,10 @@ public sealed class WriteRunner(IGraphStore store, ConsistencyGate gate, TimePro
         }
     }
 
+    /// <summary>Tells the store that the units of work that follow are a bulk import into <paramref name="collection"/>, until the result is disposed.</summary>
+    public Task<IAsyncDisposable> BeginBulkImportAsync(string collection, CancellationToken cancellation) =>
+        store.BeginBulkImportAsync(collection, cancellation);
+
     private static TResponse Replay<TResponse>(RecordedRequest recorded, string method, string requestId) where TResponse : IMessage<TResponse>, new()
     {
         if (recorded.Method != method)

@@ -80,15 +80,17 @@ public static class EntityStatements
         """,
         "rows");
 
+    /// <summary>Replaces entities; returns how many it found (fewer than the rows: a name is gone).</summary>
     public static readonly CypherStatement Replace = new("Entity.Replace",
         """
         UNWIND $rows AS row
         MATCH (n:Entity {id: row.id})
         SET n = row.props
+        RETURN count(*) AS written
         """,
         "rows");
 
-    /// <summary>Deletes entities (with any Neo4j relationship still attached) and leaves a tombstone for the change feed.</summary>
+    /// <summary>Deletes entities (with any Neo4j relationship still attached) and leaves a tombstone for the change feed; returns how many it found.</summary>
     public static readonly CypherStatement Delete = new("Entity.Delete",
         """
         UNWIND $rows AS row
@@ -97,6 +99,7 @@ public static class EntityStatements
         WITH row
         MERGE (t:Tombstone {name: row.name})
         SET t.change_seq = row.change_seq
+        RETURN count(*) AS written
         """,
         "rows");
 

@@ -71,10 +71,11 @@ public static class RelationshipStatements
         MATCH (:Entity {id: record.source_id})-[r]->()
         WHERE r.id = row.id
         SET r = row.edge
+        RETURN count(*) AS written
         """,
         "rows");
 
-    /// <summary>Deletes records and their Neo4j relationships and leaves a tombstone for the change feed.</summary>
+    /// <summary>Deletes records and their Neo4j relationships and leaves a tombstone for the change feed; returns how many it found.</summary>
     public static readonly CypherStatement Delete = new("Relationship.Delete",
         """
         UNWIND $rows AS row
@@ -85,6 +86,7 @@ public static class RelationshipStatements
         WITH row
         MERGE (t:Tombstone {name: row.name})
         SET t.change_seq = row.change_seq
+        RETURN count(*) AS written
         """,
         "rows");
 

@@ -25,14 +25,14 @@ internal sealed class WriteFlusher(GraphOntology ontology)
 
         var entities = writes.Entities;
         var relationships = writes.Relationships;
-        await RunAsync(tx, RelationshipStatements.Delete, relationships.Deletes.Select(name => Row(
+        await RunFoundAsync(tx, RelationshipStatements.Delete, relationships.Deletes.Select(name => Row(
             ("id", PropertyMaps.RelationshipId(name)), ("name", name), ("change_seq", Next()))).ToList(), cancellationToken);
-        await RunAsync(tx, EntityStatements.Delete, entities.Deletes.Select(name => Row(
+        await RunFoundAsync(tx, EntityStatements.Delete, entities.Deletes.Select(name => Row(
             ("id", PropertyMaps.EntityId(name)), ("name", name), ("change_seq", Next()))).ToList(), cancellationToken);
 
         await RunAsync(tx, EntityStatements.Insert, entities.Inserts.Select(e => Row(
             ("name", e.Name), ("props", PropertyMaps.Entity(e.Value, Next())))).ToList(), cancellationToken);
-        await RunAsync(tx, EntityStatements.Replace, entities.Replaces.Select(e => Row(
+        await RunFoundAsync(tx, EntityStatements.Replace, entities.Replaces.Select(e => Row(
             ("id", PropertyMaps.EntityId(e.Name)), ("props", PropertyMaps.Entity(e.Value, Next())))).ToList(), cancellationToken);
         foreach (var kind in entities.Inserts.Concat(entities.Replaces).GroupBy(e => e.Value.Kind, StringComparer.Ordinal))
             await tx.RunAsync(KindLabel(kind.Key).Bind(("ids", kind.Select(e => PropertyMaps.EntityId(e.Name)).ToList())), cancellationToken);
@@ -44,7 +44,7 @@ internal sealed class WriteFlusher(GraphOntology ontology)
                 ("target_id", PropertyMaps.EntityId(r.Value.Target)),
                 ("record", PropertyMaps.Record(r.Value, Next())),
                 ("edge", PropertyMaps.Edge(r.Value, ontology)))).ToList(), cancellationToken);
-        await RunAsync(tx, RelationshipStatements.Replace, relationships.Replaces.Select(r => Row(
+        await RunFoundAsync(tx, RelationshipStatements.Replace, relationships.Replaces.Select(r => Row(
             ("id", PropertyMaps.RelationshipId(r.Name)),
             ("record", PropertyMaps.Record(r.Value, Next())),
             ("edge", PropertyMaps.Edge(r.Value, ontology)))).ToList(), cancellationToken);
@@ -66,6 +66,16 @@ internal sealed class WriteFlusher(GraphOntology ontology)
     private static async Task RunAsync(QueryApiTransaction tx, CypherStatement statement, List<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
     {
         if (rows.Count > 0) await tx.RunAsync(statement.Bind(("rows", rows)), cancellationToken);
+    }
+
+    /// <summary>A replace or delete: every row's name must still be there, else the unit read a graph that is gone and is refused whole.</summary>
+    private static async Task RunFoundAsync(QueryApiTransaction tx, CypherStatement statement, List<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var result = await tx.RunAsync(statement.Bind(("rows", rows)), cancellationToken);
+        var found = result.Single(statement.Name).GetInt64("written") ?? 0;
+        if (found != rows.Count)
+            throw new StoreConflictException($"the graph changed under the write: {rows.Count - found} of the names {statement.Name} was given do not exist");
     }
 
     private static IReadOnlyDictionary<string, object?> Row(params (string Key, object? Value)[] values) =>

@@ -11,11 +11,15 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>Runs the real <c>kg</c> entry point in-process with captured output and a private environment.</summary>
 public static class CliRun
 {
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(environment, KnowledgeGraph.Protocol.Limits.MaxImportRows, args);
+
+    /// <summary>Runs <c>kg</c> with imports sending at most <paramref name="importRowsPerCall"/> rows per call.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, int importRowsPerCall, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var host = new KgHost(stdout, stderr, name => environment.GetValueOrDefault(name), OutputIsTerminal: false);
+        var host = new KgHost(stdout, stderr, name => environment.GetValueOrDefault(name), OutputIsTerminal: false, ImportRowsPerCall: importRowsPerCall);
         var code = await KgApp.RunAsync(args, host);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }

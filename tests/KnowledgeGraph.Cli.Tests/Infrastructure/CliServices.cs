@@ -22,5 +22,7 @@ public sealed class CliServices : IAsyncDisposable
 
     public Task<CliResult> KgAsync(params string[] args) => CliRun.RunAsync(Environment, args);
 
+    public Task<CliResult> KgAsync(int importRowsPerCall, params string[] args) => CliRun.RunAsync(Environment, importRowsPerCall, args);
+
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

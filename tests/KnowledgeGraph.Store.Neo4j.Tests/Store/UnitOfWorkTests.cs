@@ -51,8 +51,15 @@ public sealed class UnitOfWorkTests
         unit.RecordRequest("req-1", "CreateEntity", [1, 2, 3]);
         Assert.Single(fixture.Api.Requests);
 
-        fixture.Api.Accept(FakeQueryApi.Rows(["last"], [15L]));
-        for (var i = 0; i < 7; i++) fixture.Api.Accept(FakeQueryApi.NoRows);
+        fixture.Api
+            .Accept(FakeQueryApi.Rows(["last"], [15L]))
+            .Accept(FakeQueryApi.Rows(["written"], [1L]))  // relationship delete
+            .Accept(FakeQueryApi.Rows(["written"], [1L]))  // entity delete
+            .Accept(FakeQueryApi.NoRows)
+            .Accept(FakeQueryApi.Rows(["written"], [1L]))  // entity replace
+            .Accept(FakeQueryApi.NoRows)
+            .Accept(FakeQueryApi.NoRows)
+            .Accept(FakeQueryApi.NoRows);
         fixture.Api.Accept(Documented.CommitBookmarksOnly);
         var token = await unit.CommitAsync(Fixture.None);
 
@@ -97,6 +104,21 @@ public sealed class UnitOfWorkTests
 
         Assert.EndsWith("/commit", fixture.Api.Requests[^1].Path, StringComparison.Ordinal);
         Assert.Equal(["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXgmQ"], ConsistencyTokens.Parse(token));
+    }
+
+    [Fact]
+    public async Task A_replace_of_an_entity_that_is_gone_is_a_store_conflict()
+    {
+        var fixture = Begun();
+        fixture.Api
+            .Accept(FakeQueryApi.Rows(["last"], [1L]))
+            .Accept(FakeQueryApi.Rows(["written"], [0L]))
+            .Accept("{}");
+        await using var unit = await fixture.Store.BeginAsync(ReadConsistency.None, Fixture.None);
+        unit.Replace(Stored.Country("atlantis"));
+
+        await Assert.ThrowsAsync<StoreConflictException>(() => unit.CommitAsync(Fixture.None));
+        Assert.Equal(EntityStatements.Replace.Text, fixture.Api.Requests[2].Statement);
     }
 
     [Fact]

@@ -1,12 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
 using KnowledgeGraph.Cli.Import;
-using Spectre.Console;
 
 namespace KnowledgeGraph.Cli.Commands;
 
 /// <summary>
-/// <c>kg import FILES…</c>: JSON Lines or CSV, entities before relationships, in batches over the
-/// client-streaming import RPCs; ends with counts and every rejected row's reason (exit 3 if any).
+/// <c>kg import FILES…</c>: JSON Lines or CSV, streamed, entities before relationships, in batches
+/// over the client-streaming import RPCs; ends with counts, rows/s and every rejected row's reason (exit 3 if any).
 /// </summary>
 public static class ImportCommand
 {
@@ -19,56 +19,43 @@ public static class ImportCommand
         command.SetBody(options, host, async (parse, context, cancellation) =>
         {
             RowKind? forced = parse.GetValue(kind) switch { "entities" => RowKind.Entity, "relationships" => RowKind.Relationship, _ => null };
-            var rows = parse.GetRequiredValue(files).SelectMany(file => RowSource.Read(file, forced)).ToList();
-            var outcome = await RunAsync(context, rows, cancellation);
-            if (context.Json) ImportReport.WriteJson(context.Out, outcome);
-            else ImportReport.WriteText(context.Console, outcome);
-            return outcome.TotalRejected > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+            var inputs = new List<ImportInput>();
+            try
+            {
+                foreach (var file in parse.GetRequiredValue(files)) inputs.Add(ImportInput.Open(file, Console.In));
+                var outcome = await RunAsync(context, inputs, forced, cancellation);
+                if (context.Json) ImportReport.WriteJson(context.Out, outcome);
+                else ImportReport.WriteText(context.Console, outcome);
+                return outcome.TotalRejected > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+            }
+            finally
+            {
+                foreach (var input in inputs) input.Dispose();
+            }
         });
         return command;
     }
 
-    private static async Task<ImportOutcome> RunAsync(CliContext context, List<ImportRow> rows, CancellationToken cancellation)
+    private static async Task<ImportOutcome> RunAsync(CliContext context, List<ImportInput> inputs, RowKind? forced, CancellationToken cancellation)
     {
         var outcome = new ImportOutcome();
-        foreach (var row in rows) outcome.For(row.Kind).Read++;
-        foreach (var row in rows.Where(r => r.Problem is not null))
-        {
-            outcome.For(row.Kind).Rejected++;
-            outcome.Rejected.Add(new RejectedRow(row.File, row.Line, outcome.For(row.Kind).Kind, row.Name, "INVALID_ARGUMENT", "MALFORMED_ROW", row.Problem!));
-        }
-        var entities = rows.Where(r => r.Problem is null && r.Kind == RowKind.Entity).ToList();
-        var relationships = rows.Where(r => r.Problem is null && r.Kind == RowKind.Relationship).ToList();
         var importer = new BatchImporter(context);
-
-        async Task Import(Action<int> entitiesSent, Action<int> relationshipsSent)
+        await ImportProgress.RunAsync(context, async progress =>
         {
+            // Every input is read once per kind: entities first, so relationships find their endpoints.
             string? token = null;
-            if (entities.Count > 0)
-                token = await importer.ImportEntitiesAsync(entities, outcome.Entities, outcome.Rejected, null, entitiesSent, cancellation);
-            if (relationships.Count > 0)
-                token = await importer.ImportRelationshipsAsync(relationships, outcome.Relationships, outcome.Rejected, token, relationshipsSent, cancellation) ?? token;
-            outcome.ConsistencyToken = token;
-        }
-
-        if (context.Host.OutputIsTerminal && !context.Json && context.Console.Profile.Capabilities.Interactive)
-        {
-            await context.Console.Progress().StartAsync(async progress =>
+            foreach (var (rowKind, counts) in new[] { (RowKind.Entity, outcome.Entities), (RowKind.Relationship, outcome.Relationships) })
             {
-                var entityTask = progress.AddTask("entities", maxValue: Math.Max(1, entities.Count));
-                var relationshipTask = progress.AddTask("relationships", maxValue: Math.Max(1, relationships.Count));
-                await Import(n => entityTask.Increment(n), n => relationshipTask.Increment(n));
-                entityTask.Value = entityTask.MaxValue;
-                relationshipTask.Value = relationshipTask.MaxValue;
-            });
-        }
-        else
-        {
-            await Import(_ => { }, _ => { });
-        }
+                var clock = Stopwatch.StartNew();
+                var rows = inputs.SelectMany(input => RowSource.Read(input, forced, rowKind));
+                token = await importer.ImportAsync(rows, counts, outcome, token, progress(counts.Kind), cancellation);
+                counts.Elapsed = clock.Elapsed;
+            }
+            outcome.ConsistencyToken = token;
+        });
 
-        var order = rows.Select((row, index) => (row.Location, index)).GroupBy(p => p.Location).ToDictionary(g => g.Key, g => g.First().index);
-        var sorted = outcome.Rejected.OrderBy(r => order.GetValueOrDefault($"{r.File}:{r.Line}", int.MaxValue)).ToList();
+        var order = inputs.Select((input, index) => (input.Name, index)).DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => p.index);
+        var sorted = outcome.Rejected.OrderBy(r => order.GetValueOrDefault(r.File, int.MaxValue)).ThenBy(r => r.Line).ToList();
         outcome.Rejected.Clear();
         outcome.Rejected.AddRange(sorted);
         return outcome;

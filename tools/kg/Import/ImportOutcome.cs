@@ -11,6 +11,11 @@ public sealed record KindCounts(string Kind)
     public int Updated { get; set; }
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
+
+    /// <summary>From the first row read to the last call's answer.</summary>
+    public TimeSpan Elapsed { get; set; }
+
+    public double RowsPerSecond => Elapsed > TimeSpan.Zero ? Read / Elapsed.TotalSeconds : 0;
 }
 
 /// <summary>Everything <c>kg import</c> reports.</summary>

@@ -34,7 +34,16 @@ public static class ImportReport
                 rejected.AddTextRow($"{row.File}:{row.Line}", row.Name, row.Reason, row.Message);
             console.Write(rejected);
         }
+        if (Speed(outcome) is { } speed) console.Line(speed);
         console.Line(Verdict(outcome));
+    }
+
+    /// <summary>How fast each kind went, end to end (reading, sending, the service writing): "entities 52,000 rows/s in 1.9 s, …".</summary>
+    public static string? Speed(ImportOutcome outcome)
+    {
+        var kinds = new[] { outcome.Entities, outcome.Relationships }.Where(k => k.Read > 0).ToList();
+        return kinds.Count == 0 ? null : "Speed: " + string.Join(", ", kinds.Select(k =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k.Kind} {k.RowsPerSecond:N0} rows/s in {k.Elapsed.TotalSeconds:0.0} s"))) + ".";
     }
 
     public static void WriteJson(TextWriter writer, ImportOutcome outcome) =>
@@ -49,7 +58,7 @@ public static class ImportReport
             consistencyToken = outcome.ConsistencyToken,
         }, JsonOptions));
 
-    private static object Counts(KindCounts kind) => new { kind.Read, kind.Created, kind.Updated, kind.Unchanged, kind.Rejected };
+    private static object Counts(KindCounts kind) => new { kind.Read, kind.Created, kind.Updated, kind.Unchanged, kind.Rejected, seconds = Math.Round(kind.Elapsed.TotalSeconds, 3), rowsPerSecond = Math.Round(kind.RowsPerSecond) };
 
     private static string N(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,47 +1,72 @@
 namespace KnowledgeGraph.Cli.Import;
 
-/// <summary>Reads the rows of one input file: <c>.csv</c> as CSV, anything else as JSON Lines; <c>-</c> is stdin.</summary>
+/// <summary>
+/// Streams the rows of one kind from one input file: <c>.csv</c> as CSV, anything else as JSON
+/// Lines. <c>kg import</c> reads each file once per kind, so entities go before relationships
+/// whatever the order of files and rows, without holding a file in memory.
+/// </summary>
 public static class RowSource
 {
-    public static List<ImportRow> Read(string path, RowKind? forced, TextReader? stdin = null)
+    public static IEnumerable<ImportRow> Read(ImportInput input, RowKind? forced, RowKind wanted)
     {
-        if (path != "-" && !File.Exists(path)) throw new UsageException($"no such file: {path}");
-        using var reader = path == "-" ? null : new StreamReader(path);
-        var input = reader ?? stdin ?? Console.In;
-        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-            ? ReadCsv(input, path, forced)
-            : JsonLinesReader.Read(input, path, forced).ToList();
+        if (forced is not null && forced != wanted) yield break;
+        using var reader = new StreamReader(input.Path);
+        var rows = input.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            ? ReadCsv(reader, input.Name, forced, wanted)
+            : JsonLinesReader.Read(reader, input.Name, forced, wanted);
+        foreach (var row in rows) yield return row;
     }
 
-    private static List<ImportRow> ReadCsv(TextReader reader, string file, RowKind? forced)
+    private static IEnumerable<ImportRow> ReadCsv(TextReader reader, string file, RowKind? forced, RowKind wanted)
     {
-        List<(int Line, List<string> Fields)> records;
+        using var records = CsvRecords.Read(reader).GetEnumerator();
+        CsvRowMapper? mapper = null;
+        RowKind kind = forced ?? RowKind.Entity;
+        while (true)
+        {
+            var (more, broken) = Next(records);
+            if (broken is not null)
+            {
+                // The file cannot be read past this point; the rows before it are imported.
+                if (kind == wanted) yield return ImportRow.Unreadable(file, broken.Line, kind, $"not valid CSV: {broken.Message}");
+                yield break;
+            }
+            if (!more) yield break;
+            var (line, fields) = records.Current;
+            if (mapper is null)
+            {
+                mapper = new CsvRowMapper(fields);
+                kind = forced ?? (mapper.LooksLikeRelationships ? RowKind.Relationship : RowKind.Entity);
+                if (kind != wanted) yield break;
+                continue;
+            }
+            yield return Map(mapper, kind, file, line, fields);
+        }
+    }
+
+    private static (bool More, CsvFormatException? Broken) Next(IEnumerator<(int Line, string[] Fields)> records)
+    {
         try
         {
-            records = CsvParser.Read(reader).ToList();
+            return (records.MoveNext(), null);
         }
-        catch (FormatException exception)
+        catch (CsvFormatException exception)
         {
-            return [ImportRow.Unreadable(file, 1, forced, $"not valid CSV: {exception.Message}")];
+            return (false, exception);
         }
-        if (records.Count == 0) return [];
+    }
 
-        var mapper = new CsvRowMapper(records[0].Fields);
-        var kind = forced ?? (mapper.LooksLikeRelationships ? RowKind.Relationship : RowKind.Entity);
-        var rows = new List<ImportRow>(records.Count - 1);
-        foreach (var (line, fields) in records.Skip(1))
+    private static ImportRow Map(CsvRowMapper mapper, RowKind kind, string file, int line, string[] fields)
+    {
+        try
         {
-            try
-            {
-                rows.Add(kind == RowKind.Relationship
-                    ? ImportRow.Of(file, line, mapper.ToRelationship(fields))
-                    : ImportRow.Of(file, line, mapper.ToEntity(fields)));
-            }
-            catch (Exception exception) when (exception is FormatException or OverflowException)
-            {
-                rows.Add(ImportRow.Unreadable(file, line, kind, $"not a valid {(kind == RowKind.Relationship ? "relationship" : "entity")} row: {exception.Message}"));
-            }
+            return kind == RowKind.Relationship
+                ? ImportRow.Of(file, line, mapper.ToRelationship(fields))
+                : ImportRow.Of(file, line, mapper.ToEntity(fields));
         }
-        return rows;
+        catch (Exception exception) when (exception is FormatException or OverflowException)
+        {
+            return ImportRow.Unreadable(file, line, kind, $"not a valid {(kind == RowKind.Relationship ? "relationship" : "entity")} row: {exception.Message}");
+        }
     }
 }
