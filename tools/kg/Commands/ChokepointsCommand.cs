@@ -10,33 +10,23 @@ public static class ChokepointsCommand
 {
     public static Command Create(GlobalOptions options, KgHost host)
     {
-        var entity = new Argument<string>("entity") { Description = "Entity whose dependencies (or dependents) are examined" };
-        var upstream = new Option<bool>("--upstream") { Description = "Rank what the entity depends on by the exposure it would lose" };
-        var downstream = new Option<bool>("--downstream") { Description = "Rank by the dependents the entity would no longer reach" };
-        var commodity = new Option<string?>("--commodity") { Description = "Only relationships about this commodity (or about none), e.g. natural-gas" };
-        var maxDepth = new Option<int>("--max-depth") { Description = "Longest route in hops, 1..10 (server default 6)" };
+        var question = new DependencyOptions(
+            "Entity whose dependencies (or dependents) are examined",
+            "Rank what the entity depends on by the exposure it would lose",
+            "Rank by the dependents the entity would no longer reach");
         var maxResults = new Option<int>("--max-results") { Description = "At most this many entities, 1..100 (server default 10)" };
-        var asOf = new Option<string?>("--as-of") { Description = "Only relationships valid at this date (YYYY-MM-DD or ISO 8601); default now" };
-        var command = new Command("chokepoints", "Rank the entities whose removal would cut an entity's exposure or reach most")
-        {
-            entity, upstream, downstream, commodity, maxDepth, maxResults, asOf,
-        };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(upstream) == result.GetValue(downstream))
-                result.AddError("Give exactly one of --upstream or --downstream.");
-        });
+        var command = new Command("chokepoints", "Rank the entities whose removal would cut an entity's exposure or reach most") { maxResults };
+        question.AddTo(command);
         command.SetBody(options, host, async (parse, context, cancellation) =>
         {
-            var chosenCommodity = parse.GetValue(commodity);
             var request = new FindChokepointsRequest
             {
-                Root = Names.Entity(parse.GetRequiredValue(entity)),
-                Direction = parse.GetValue(upstream) ? TraceDirection.Upstream : TraceDirection.Downstream,
-                Commodity = string.IsNullOrEmpty(chosenCommodity) ? "" : Names.Entity(chosenCommodity),
-                MaxDepth = parse.GetValue(maxDepth),
+                Root = question.Root(parse),
+                Direction = question.Direction(parse),
+                Commodity = question.Commodity(parse),
+                MaxDepth = question.MaxDepth(parse),
                 MaxResults = parse.GetValue(maxResults),
-                AsOf = Dates.ParseOptional(parse.GetValue(asOf), "--as-of"),
+                AsOf = question.AsOf(parse),
             };
             var response = await context.Clients.Queries.FindChokepointsAsync(request, context.Read(cancellation));
             if (context.Json)

@@ -10,40 +10,27 @@ public static class TraceCommand
 {
     public static Command Create(GlobalOptions options, KgHost host)
     {
-        var entity = new Argument<string>("entity") { Description = "Entity the trace starts from" };
-        var upstream = new Option<bool>("--upstream") { Description = "What the entity depends on" };
-        var downstream = new Option<bool>("--downstream") { Description = "Who depends on the entity" };
-        var commodity = new Option<string?>("--commodity") { Description = "Only relationships about this commodity (or about none), e.g. natural-gas" };
-        var maxDepth = new Option<int>("--max-depth") { Description = "Longest route in hops, 1..10 (server default 6)" };
+        var question = new DependencyOptions("Entity the trace starts from", "What the entity depends on", "Who depends on the entity");
         var minExposure = new Option<double>("--min-exposure") { Description = "Leave out entities (and stop routes) below this exposure, 0..1" };
         var maxRoutes = new Option<int>("--max-routes") { Description = "Routes kept per entity, 1..1000 (server default 100)" };
-        var asOf = new Option<string?>("--as-of") { Description = "Only relationships valid at this date (YYYY-MM-DD or ISO 8601); default now" };
         var without = new Option<string[]>("--without")
         {
             Description = "What if this entity or relationships/{id} were gone (repeatable or comma-separated); each dependency is shown with its exposure without it and the change",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("trace", "Trace dependencies upstream or downstream, with exposure")
-        {
-            entity, upstream, downstream, commodity, maxDepth, minExposure, maxRoutes, asOf, without,
-        };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(upstream) == result.GetValue(downstream))
-                result.AddError("Give exactly one of --upstream or --downstream.");
-        });
+        var command = new Command("trace", "Trace dependencies upstream or downstream, with exposure") { minExposure, maxRoutes, without };
+        question.AddTo(command);
         command.SetBody(options, host, async (parse, context, cancellation) =>
         {
-            var chosenCommodity = parse.GetValue(commodity);
             var request = new TraceDependenciesRequest
             {
-                Root = Names.Entity(parse.GetRequiredValue(entity)),
-                Direction = parse.GetValue(upstream) ? TraceDirection.Upstream : TraceDirection.Downstream,
-                Commodity = string.IsNullOrEmpty(chosenCommodity) ? "" : Names.Entity(chosenCommodity),
-                MaxDepth = parse.GetValue(maxDepth),
+                Root = question.Root(parse),
+                Direction = question.Direction(parse),
+                Commodity = question.Commodity(parse),
+                MaxDepth = question.MaxDepth(parse),
                 MinExposure = parse.GetValue(minExposure),
                 MaxRoutes = parse.GetValue(maxRoutes),
-                AsOf = Dates.ParseOptional(parse.GetValue(asOf), "--as-of"),
+                AsOf = question.AsOf(parse),
             };
             request.Exclude.AddRange(OptionValues.SplitList(parse.GetValue(without)).Select(Names.Entity));
             request.CompareBaseline = request.Exclude.Count > 0;
