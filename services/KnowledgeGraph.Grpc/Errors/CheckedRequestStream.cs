@@ -8,9 +8,11 @@ namespace KnowledgeGraph.Grpc.Errors;
 /// InvalidProtocolBufferException, InvalidDataException ("Incomplete message") or an INTERNAL or
 /// RESOURCE_EXHAUSTED RpcException without details; each becomes the AIP-193 error of <see cref="RequestMessages"/>.
 /// A client that resets the stream halfway cancelled the call (the reader throws an IOException, which
-/// the gRPC server would log as a failure of the service and count as UNKNOWN).
+/// the gRPC server would log as a failure of the service and count as UNKNOWN); an IOException the
+/// call's abort does not follow at once is a request body that could not be read as the client declared it
+/// (Kestrel's BadHttpRequestException, for example a length prefix the body never fills), the client's error too.
 /// </summary>
-public sealed class CheckedRequestStream<T>(IAsyncStreamReader<T> inner) : IAsyncStreamReader<T>
+public sealed class CheckedRequestStream<T>(IAsyncStreamReader<T> inner, CancellationToken callAborted) : IAsyncStreamReader<T>
 {
     public T Current => inner.Current;
 
@@ -21,6 +23,18 @@ public sealed class CheckedRequestStream<T>(IAsyncStreamReader<T> inner) : IAsyn
         catch (InvalidDataException error) { throw RequestMessages.Malformed($"a message of the stream is malformed: {error.Message}"); }
         catch (RpcException error) when (error.StatusCode == StatusCode.ResourceExhausted) { throw RequestMessages.TooLarge(); }
         catch (RpcException error) when (error.StatusCode == StatusCode.Internal) { throw RequestMessages.Malformed($"a message of the stream is malformed: {error.Status.Detail}"); }
-        catch (IOException) { throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream.")); }
+        catch (IOException error)
+        {
+            // Kestrel fails the body first and signals the abort just after, on the thread pool.
+            if (await AbortedSoonAsync()) throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream."));
+            throw RequestMessages.Malformed($"the request stream could not be read: {error.Message}");
+        }
+    }
+
+    private async Task<bool> AbortedSoonAsync()
+    {
+        try { await Task.Delay(TimeSpan.FromMilliseconds(200), callAborted); }
+        catch (OperationCanceledException) { }
+        return callAborted.IsCancellationRequested;
     }
 }

@@ -21,7 +21,7 @@ public sealed class GraphErrorInterceptor : Interceptor
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        try { return await continuation(new CheckedRequestStream<TRequest>(requestStream), context); }
+        try { return await continuation(new CheckedRequestStream<TRequest>(requestStream, context.CancellationToken), context); }
         catch (Exception error) when (Map(error, context) is { } mapped) { throw mapped; }
     }
 
