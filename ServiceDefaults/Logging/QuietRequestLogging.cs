@@ -21,9 +21,6 @@ public static class QuietRequestLogging
         ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
     };
 
-    public static void AddQuietRequestLogging(this IHostApplicationBuilder builder)
-    {
-        if (builder.Configuration is not IConfigurationBuilder configuration) return;
-        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
-    }
+    public static void AddQuietRequestLogging(this IHostApplicationBuilder builder) =>
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
 }

@@ -17,7 +17,7 @@ public static class SqliteBackup
         if (File.Exists(destinationPath)) throw new IOException($"{destinationPath} already exists; choose a new file for the backup.");
         var partial = destinationPath + ".partial";
         File.Delete(partial);
-        await CopyAsync(databasePath, partial, readOnlySource: true, cancellationToken);
+        await CopyAsync(databasePath, partial, cancellationToken);
         File.Move(partial, destinationPath);
         return await ProblemsAsync(destinationPath, cancellationToken);
     }
@@ -32,7 +32,7 @@ public static class SqliteBackup
         var problems = await ProblemsAsync(backupPath, cancellationToken);
         if (problems.Count > 0) return problems;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        await CopyAsync(backupPath, databasePath, readOnlySource: true, cancellationToken);
+        await CopyAsync(backupPath, databasePath, cancellationToken);
         return [];
     }
 
@@ -49,9 +49,9 @@ public static class SqliteBackup
         return problems;
     }
 
-    private static async Task CopyAsync(string sourcePath, string destinationPath, bool readOnlySource, CancellationToken cancellationToken)
+    private static async Task CopyAsync(string sourcePath, string destinationPath, CancellationToken cancellationToken)
     {
-        await using var source = Open(sourcePath, readOnlySource ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite);
+        await using var source = Open(sourcePath, SqliteOpenMode.ReadOnly);
         await using var destination = Open(destinationPath, SqliteOpenMode.ReadWriteCreate);
         await source.OpenAsync(cancellationToken);
         await destination.OpenAsync(cancellationToken);
