@@ -8,6 +8,7 @@ namespace KnowledgeGraph.Store.Neo4j;
 /// Reads the change feed (<see cref="ChangeStatements"/>). The head is read first and the changes up to
 /// it next, after the head's own bookmarks: every unit that reserved a position up to the head has
 /// committed, so the page has no gap a later read could fill, and the next page starts at the head.
+/// A reader behind the floor (tombstones pruned after their retention) gets <see cref="ChangeFeedGapException"/>.
 /// </summary>
 internal static class ChangeFeedReader
 {
@@ -15,6 +16,8 @@ internal static class ChangeFeedReader
     {
         var headResult = await transport.ReadAsync(ChangeStatements.Head.Bind(), bookmarks, cancellationToken);
         var head = headResult.Rows.Count == 0 ? 0 : headResult.Rows[0].GetInt64("head") ?? 0;
+        var floor = headResult.Rows.Count == 0 ? 0 : headResult.Rows[0].GetInt64("floor") ?? 0;
+        if (limit > 0 && after < floor) throw new ChangeFeedGapException(after, floor);
         if (limit <= 0 || head <= after) return new ChangePage([], Math.Max(head, after), HasMore: false);
 
         var headBookmarks = bookmarks.Union(headResult.Bookmarks, StringComparer.Ordinal).ToList();

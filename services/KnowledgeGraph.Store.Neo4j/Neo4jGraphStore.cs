@@ -15,6 +15,8 @@ namespace KnowledgeGraph.Store.Neo4j;
 /// </summary>
 public sealed class Neo4jGraphStore : IGraphStore
 {
+    private const int PruneBatch = 10_000;
+
     private readonly QueryApiTransport _transport;
     private readonly GraphOntology _ontology;
     private readonly WriteFlusher _flusher;
@@ -84,11 +86,11 @@ public sealed class Neo4jGraphStore : IGraphStore
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw ConsistencyTimeout(maxWait);
+                throw ConsistencyErrors.Timeout(consistencyToken, maxWait, Neo4jErrors.RetryDelay);
             }
             catch (Neo4jServerException e) when (e.Code == Neo4jErrors.BookmarkTimeout)
             {
-                throw ConsistencyTimeout(maxWait);
+                throw ConsistencyErrors.Timeout(consistencyToken, maxWait, Neo4jErrors.RetryDelay);
             }
             catch (Neo4jServerException e) when (e.Code is Neo4jErrors.InvalidBookmark or Neo4jErrors.InvalidBookmarkMixture)
             {
@@ -97,13 +99,36 @@ public sealed class Neo4jGraphStore : IGraphStore
         });
     }
 
+    private async Task<QueryResult.Row> PruneBatchAsync(CypherStatement statement, DateTimeOffset before, CancellationToken cancellationToken) =>
+        (await _transport.WriteAsync(statement.Bind(("before", before.ToUnixTimeMilliseconds()), ("limit", PruneBatch)), cancellationToken)).Single(statement.Name);
+
     /// <summary>Empties the graph and resets the change feed; the conformance tests start each test from here.</summary>
     internal async Task ClearAsync(CancellationToken cancellationToken)
     {
         foreach (var statement in ServiceStatements.Clear) await _transport.WriteAsync(statement.Bind(), cancellationToken);
     }
 
-    private static GraphException ConsistencyTimeout(TimeSpan maxWait) =>
-        GraphException.Unavailable(ErrorReasons.ConsistencyTimeout,
-            $"Neo4j has not caught up with the write behind the consistency token within {maxWait.TotalSeconds:0.#} s; retry the read.", Neo4jErrors.RetryDelay);
+    /// <summary>
+    /// Deletes old tombstones (raising the feed's floor) and request records, a batch of
+    /// <see cref="PruneBatch"/> per auto-commit transaction. Consistency tokens are bookmarks and do not expire.
+    /// </summary>
+    public Task<PruneResult> PruneAsync(DateTimeOffset changesBefore, DateTimeOffset requestsBefore, CancellationToken cancellationToken) =>
+        StoreOperation.RunAsync("Prune", Location, async () =>
+        {
+            long changes = 0, requests = 0, floor;
+            while (true)
+            {
+                var pruned = await PruneBatchAsync(ChangeStatements.PruneTombstones, changesBefore, cancellationToken);
+                var count = pruned.GetInt64("count") ?? 0;
+                (changes, floor) = (changes + count, pruned.GetInt64("floor") ?? 0);
+                if (count < PruneBatch) break;
+            }
+            while (true)
+            {
+                var count = (await PruneBatchAsync(ServiceStatements.PruneRequests, requestsBefore, cancellationToken)).GetInt64("count") ?? 0;
+                requests += count;
+                if (count < PruneBatch) break;
+            }
+            return new PruneResult(changes, requests, floor);
+        });
 }

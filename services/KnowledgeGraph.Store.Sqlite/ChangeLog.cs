@@ -5,7 +5,9 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// <summary>
 /// The change log: one row per changed resource, written in the transaction that changes it. Its
 /// sequence orders every change; the last one names the consistency token of a commit, and the log
-/// is the store's change feed.
+/// is the store's change feed. Sequences are dense (a rolled-back insert gives its number back), so
+/// after pruning, which removes a prefix and never the newest entry, the feed's floor is the first
+/// kept sequence minus one.
 /// </summary>
 internal static class ChangeLog
 {
@@ -29,4 +31,24 @@ internal static class ChangeLog
         session.QueryAsync(
             "SELECT seq, resource FROM change_log WHERE seq > $after ORDER BY seq LIMIT $limit;",
             r => (r.GetInt64(0), r.GetString(1)), cancellationToken, ("$after", after), ("$limit", limit));
+
+    /// <summary>Where the kept feed starts: every entry after it is still here (0 when nothing was pruned).</summary>
+    public static async Task<long> FloorAsync(SqlSession session, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await session.ScalarAsync("SELECT coalesce(min(seq) - 1, 0) FROM change_log;", cancellationToken), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Deletes the oldest entries committed before <paramref name="before"/>, at most
+    /// <paramref name="batch"/>, as a prefix of the log that never includes the newest entry (it names
+    /// the head). Returns how many it deleted.
+    /// </summary>
+    public static async Task<int> PruneAsync(SqlSession session, DateTimeOffset before, int batch, CancellationToken cancellationToken)
+    {
+        var oldest = await session.QueryAsync(
+            "SELECT seq, time FROM change_log WHERE seq < (SELECT max(seq) FROM change_log) ORDER BY seq LIMIT $batch;",
+            r => (Seq: r.GetInt64(0), Time: r.GetInt64(1)), cancellationToken, ("$batch", batch));
+        var cutoff = before.ToUnixTimeMilliseconds();
+        var prefix = oldest.TakeWhile(e => e.Time < cutoff).ToList();
+        if (prefix.Count == 0) return 0;
+        return await session.ExecuteAsync("DELETE FROM change_log WHERE seq <= $through;", cancellationToken, ("$through", prefix[^1].Seq));
+    }
 }

@@ -21,4 +21,10 @@ internal static class RequestLog
             cancellationToken,
             ("$id", requestId), ("$method", method), ("$response", response), ("$seq", seq),
             ("$time", time.ToUnixTimeMilliseconds()));
+
+    /// <summary>Forgets at most <paramref name="batch"/> requests first seen before <paramref name="before"/>; returns how many.</summary>
+    public static Task<int> PruneAsync(SqlSession session, DateTimeOffset before, int batch, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            "DELETE FROM requests WHERE request_id IN (SELECT request_id FROM requests WHERE time < $before LIMIT $batch);",
+            cancellationToken, ("$before", before.ToUnixTimeMilliseconds()), ("$batch", batch));
 }

@@ -16,6 +16,7 @@ namespace KnowledgeGraph.Store.Sqlite;
 public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
     private const string StoreName = "sqlite";
+    private const int PruneBatch = 10_000;
 
     private readonly SqliteDatabase _database;
     private readonly DeferredIndexes _deferredIndexes;
@@ -58,6 +59,8 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         Observe("ReadChanges", async () =>
         {
             await using var read = await _database.BeginReadAsync(cancellationToken);
+            if (limit > 0 && await ChangeLog.FloorAsync(read.Session, cancellationToken) is var floor && after < floor)
+                throw new ChangeFeedGapException(after, floor);
             var rows = await ChangeLog.AfterAsync(read.Session, after, Math.Max(0, limit), cancellationToken);
             var entities = (await EntityTable.FindManyAsync(read.Session, rows.Select(r => r.Resource).Where(Domain.ResourceNames.IsEntityName), cancellationToken)).ToDictionary(e => e.Name);
             var relationships = (await RelationshipTable.FindManyAsync(read.Session, rows.Select(r => r.Resource).Where(Domain.ResourceNames.IsRelationshipName), cancellationToken)).ToDictionary(r => r.Name);
@@ -75,16 +78,41 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
             var pause = TimeSpan.FromMilliseconds(5);
             while (true)
             {
-                var reached = await _database.ReadAsync(s => ChangeLog.LastSeqAsync(s, cancellationToken), cancellationToken);
+                var (reached, floor) = await _database.ReadAsync(async s => (await ChangeLog.LastSeqAsync(s, cancellationToken), await ChangeLog.FloorAsync(s, cancellationToken)), cancellationToken);
+                if (floor > 0 && wanted <= floor) throw ConsistencyErrors.Expired(consistencyToken);
                 if (reached >= wanted) return ReadConsistency.None;
                 var remaining = maxWait - Stopwatch.GetElapsedTime(started);
-                if (remaining <= TimeSpan.Zero)
-                    throw GraphException.Unavailable(ErrorReasons.ConsistencyTimeout,
-                        $"The store has not reached consistency token '{consistencyToken}' within {maxWait.TotalMilliseconds:0} ms; retry later.", SqliteDatabase.RetryAfter);
+                if (remaining <= TimeSpan.Zero) throw ConsistencyErrors.Timeout(consistencyToken, maxWait, SqliteDatabase.RetryAfter);
                 await Task.Delay(remaining < pause ? remaining : pause, cancellationToken);
                 pause = TimeSpan.FromMilliseconds(Math.Min(50, pause.TotalMilliseconds * 2));
             }
         }, cancellationToken);
+
+    /// <summary>Deletes in batches of <see cref="PruneBatch"/> rows, each its own short write transaction.</summary>
+    public Task<PruneResult> PruneAsync(DateTimeOffset changesBefore, DateTimeOffset requestsBefore, CancellationToken cancellationToken) =>
+        Observe("Prune", async () =>
+        {
+            var changes = await DeleteInBatchesAsync((s, ct) => ChangeLog.PruneAsync(s, changesBefore, PruneBatch, ct), cancellationToken);
+            var requests = await DeleteInBatchesAsync((s, ct) => RequestLog.PruneAsync(s, requestsBefore, PruneBatch, ct), cancellationToken);
+            var floor = await _database.ReadAsync(s => ChangeLog.FloorAsync(s, cancellationToken), cancellationToken);
+            return new PruneResult(changes, requests, floor);
+        }, cancellationToken);
+
+    private async Task<long> DeleteInBatchesAsync(Func<SqlSession, CancellationToken, Task<int>> deleteBatch, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        while (true)
+        {
+            int deleted;
+            await using (var write = await _database.BeginWriteAsync(cancellationToken))
+            {
+                deleted = await deleteBatch(write.Session, cancellationToken);
+                await write.CommitAsync(cancellationToken);
+            }
+            total += deleted;
+            if (deleted < PruneBatch) return total;
+        }
+    }
 
     /// <summary>Closes this file's idle pooled connections.</summary>
     public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(_database.ConnectionString));

@@ -36,6 +36,8 @@ public interface IGraphStore
     /// <summary>
     /// The change feed: changes committed after position <paramref name="after"/> (0: from the
     /// start), oldest first, at most <paramref name="limit"/>. Each names a resource and its state now.
+    /// Throws <see cref="ChangeFeedGapException"/> when entries after <paramref name="after"/> were pruned:
+    /// the reader must start again from a full read. A <paramref name="limit"/> of 0 only reads the head.
     /// </summary>
     Task<ChangePage> ReadChangesAsync(long after, int limit, ReadConsistency consistency, CancellationToken cancellationToken);
 
@@ -43,10 +45,25 @@ public interface IGraphStore
     /// Returns once the store has applied the write behind <paramref name="consistencyToken"/>, with the
     /// consistency that the reads of the same call must carry. INVALID_ARGUMENT
     /// (INVALID_CONSISTENCY_TOKEN) for a token this store did not issue; UNAVAILABLE
-    /// (CONSISTENCY_TIMEOUT) when the store has not caught up within <paramref name="maxWait"/>.
+    /// (CONSISTENCY_TIMEOUT) when the store has not caught up within <paramref name="maxWait"/>;
+    /// FAILED_PRECONDITION (CONSISTENCY_TOKEN_EXPIRED) for a token of a change at or below the floor of
+    /// the feed the store still keeps (see <see cref="PruneAsync"/>).
     /// </summary>
     Task<ReadConsistency> WaitForAsync(string consistencyToken, TimeSpan maxWait, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Bounded growth: forgets the change-feed entries committed before <paramref name="changesBefore"/>
+    /// (an entry of a resource that still exists may stay: it is the resource's current state) and the
+    /// recorded responses of request ids first seen before <paramref name="requestsBefore"/>, a batch per
+    /// transaction so writers are not held up. Afterwards a feed read from a position before the first
+    /// kept entry throws <see cref="ChangeFeedGapException"/>, and a consistency token of a forgotten
+    /// entry is expired. Idempotent; safe to run from several processes at once.
+    /// </summary>
+    Task<PruneResult> PruneAsync(DateTimeOffset changesBefore, DateTimeOffset requestsBefore, CancellationToken cancellationToken);
 }
+
+/// <summary>What one <see cref="IGraphStore.PruneAsync"/> forgot, and where the change feed now starts (its floor).</summary>
+public sealed record PruneResult(long Changes, long Requests, long FeedFloor);
 
 /// <summary>A bulk import scope that defers nothing.</summary>
 public sealed class NoBulkImport : IAsyncDisposable

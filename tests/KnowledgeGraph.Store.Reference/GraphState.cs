@@ -12,17 +12,31 @@ namespace KnowledgeGraph.Store.Reference;
 internal sealed record GraphState(
     ImmutableSortedDictionary<string, Entity> Entities,
     ImmutableSortedDictionary<string, Relationship> Relationships,
-    ImmutableDictionary<string, RecordedRequest> Requests,
-    ImmutableList<string> Changes)
+    ImmutableDictionary<string, (RecordedRequest Request, DateTimeOffset Time)> Requests,
+    ImmutableList<(string Name, DateTimeOffset Time)> Changes,
+    long Floor)
 {
     public static GraphState Empty { get; } = new(
         ImmutableSortedDictionary.Create<string, Entity>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, Relationship>(StringComparer.Ordinal),
-        ImmutableDictionary.Create<string, RecordedRequest>(StringComparer.Ordinal),
-        []);
+        ImmutableDictionary.Create<string, (RecordedRequest, DateTimeOffset)>(StringComparer.Ordinal),
+        [],
+        0);
 
     /// <summary>The change feed's head: the position of the last change, 0 before the first. Change i (from 1) is <c>Changes[i - 1]</c>.</summary>
     public long Head => Changes.Count;
+
+    /// <summary>
+    /// Retention: the changes committed before <paramref name="changesBefore"/> (a prefix, never the last
+    /// change) leave the feed, whose floor rises past them; requests first seen before
+    /// <paramref name="requestsBefore"/> are forgotten.
+    /// </summary>
+    public GraphState Pruned(DateTimeOffset changesBefore, DateTimeOffset requestsBefore)
+    {
+        var floor = Floor;
+        while (floor < Head - 1 && Changes[(int)floor].Time < changesBefore) floor++;
+        return this with { Floor = floor, Requests = Requests.RemoveRange(Requests.Where(r => r.Value.Time < requestsBefore).Select(r => r.Key)) };
+    }
 
     /// <summary>The existing entities among <paramref name="names"/>, in name order.</summary>
     public IReadOnlyList<Entity> FindEntities(IEnumerable<string> names) => Find(Entities, names);

@@ -10,12 +10,13 @@ namespace KnowledgeGraph.Store.Reference;
 /// sequence that gives the feed's positions and the consistency tokens (<c>r1.{position}</c>).
 /// It keeps data and orders commits; every rule about what may be written stays in the application core.
 /// </summary>
-public sealed class ReferenceGraphStore : IGraphStore, IDisposable
+public sealed class ReferenceGraphStore(TimeProvider? clock = null) : IGraphStore, IDisposable
 {
     private const string TokenPrefix = "r1.";
 
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lock _lock = new();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private GraphState _state = GraphState.Empty;
 
     public string Location => "memory:reference";
@@ -27,7 +28,7 @@ public sealed class ReferenceGraphStore : IGraphStore, IDisposable
     public async Task<IUnitOfWork> BeginAsync(ReadConsistency consistency, CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
-        return new ReferenceUnitOfWork(this, Current);
+        return new ReferenceUnitOfWork(this, Current, _clock.GetUtcNow());
     }
 
     public Task<IGraphSnapshot> OpenSnapshotAsync(ReadConsistency consistency, CancellationToken cancellationToken) =>
@@ -36,8 +37,9 @@ public sealed class ReferenceGraphStore : IGraphStore, IDisposable
     public Task<ChangePage> ReadChangesAsync(long after, int limit, ReadConsistency consistency, CancellationToken cancellationToken)
     {
         var state = Current;
+        if (limit > 0 && after < state.Floor) throw new ChangeFeedGapException(after, state.Floor);
         var changes = state.Changes
-            .Select((name, index) => (Position: index + 1L, Name: name))
+            .Select((change, index) => (Position: index + 1L, change.Name))
             .Where(change => change.Position > after)
             .Take(limit)
             .Select(change => new GraphChange(
@@ -55,12 +57,28 @@ public sealed class ReferenceGraphStore : IGraphStore, IDisposable
         var waiting = Stopwatch.StartNew();
         while (Current.Head < wanted)
         {
-            if (waiting.Elapsed >= maxWait)
-                throw GraphException.Unavailable(ErrorReasons.ConsistencyTimeout,
-                    $"The store has not reached consistency token '{consistencyToken}' within {maxWait.TotalMilliseconds:0} ms; retry later.", TimeSpan.FromSeconds(1));
+            if (waiting.Elapsed >= maxWait) throw ConsistencyErrors.Timeout(consistencyToken, maxWait, TimeSpan.FromSeconds(1));
             await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
         }
+        if (Current.Floor is > 0 and var floor && wanted <= floor) throw ConsistencyErrors.Expired(consistencyToken);
         return ReadConsistency.None;
+    }
+
+    /// <summary>Prunes under the write slot, like a commit: see <see cref="GraphState.Pruned"/>.</summary>
+    public async Task<PruneResult> PruneAsync(DateTimeOffset changesBefore, DateTimeOffset requestsBefore, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var read = Current;
+            var pruned = read.Pruned(changesBefore, requestsBefore);
+            Publish(read, pruned);
+            return new PruneResult(pruned.Floor - read.Floor, read.Requests.Count - pruned.Requests.Count, pruned.Floor);
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public void Dispose() => _writer.Dispose();

@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Store.Reference;
 /// so the state it read stays the committed state until it ends. Writes are buffered and applied by
 /// <see cref="CommitAsync"/> in the port's order, each appending one change to the feed.
 /// </summary>
-internal sealed class ReferenceUnitOfWork(ReferenceGraphStore store, GraphState read) : IUnitOfWork
+internal sealed class ReferenceUnitOfWork(ReferenceGraphStore store, GraphState read, DateTimeOffset now) : IUnitOfWork
 {
     private readonly List<string> _relationshipDeletes = [];
     private readonly List<string> _entityDeletes = [];
@@ -27,7 +27,7 @@ internal sealed class ReferenceUnitOfWork(ReferenceGraphStore store, GraphState 
         Task.FromResult(read.Incidents(entityName));
 
     public Task<RecordedRequest?> FindRequestAsync(string requestId, CancellationToken cancellationToken) =>
-        Task.FromResult(read.Requests.GetValueOrDefault(requestId));
+        Task.FromResult(read.Requests.TryGetValue(requestId, out var recorded) ? recorded.Request : null);
 
     public void Insert(Entity entity) => _entities.Add((entity.Clone(), true));
     public void Replace(Entity entity) => _entities.Add((entity.Clone(), false));
@@ -66,33 +66,33 @@ internal sealed class ReferenceUnitOfWork(ReferenceGraphStore store, GraphState 
         foreach (var name in _relationshipDeletes)
         {
             Require(relationships.Remove(name), $"{name} does not exist");
-            changes.Add(name);
+            changes.Add((name, now));
         }
         foreach (var name in _entityDeletes)
         {
             Require(entities.Remove(name), $"{name} does not exist");
-            changes.Add(name);
+            changes.Add((name, now));
         }
         foreach (var (entity, isNew) in _entities)
         {
             Require(entities.ContainsKey(entity.Name) != isNew, isNew ? $"{entity.Name} exists already" : $"{entity.Name} does not exist");
             entities[entity.Name] = entity;
-            changes.Add(entity.Name);
+            changes.Add((entity.Name, now));
         }
         foreach (var (relationship, isNew) in _relationships)
         {
             Require(relationships.ContainsKey(relationship.Name) != isNew, isNew ? $"{relationship.Name} exists already" : $"{relationship.Name} does not exist");
             relationships[relationship.Name] = relationship;
-            changes.Add(relationship.Name);
+            changes.Add((relationship.Name, now));
         }
         foreach (var relationship in relationships.Values)
             Require(entities.ContainsKey(relationship.Source) && entities.ContainsKey(relationship.Target), $"{relationship.Name} would lose an endpoint");
         foreach (var (requestId, request) in _requests)
         {
             Require(!requests.ContainsKey(requestId), $"request {requestId} is recorded already");
-            requests.Add(requestId, request);
+            requests.Add(requestId, (request, now));
         }
-        return new GraphState(entities.ToImmutable(), relationships.ToImmutable(), requests.ToImmutable(), changes.ToImmutable());
+        return new GraphState(entities.ToImmutable(), relationships.ToImmutable(), requests.ToImmutable(), changes.ToImmutable(), state.Floor);
     }
 
     private static void Require(bool holds, string conflict)

@@ -37,6 +37,30 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_version_2_file_gains_the_request_time_index_and_retention_prunes_its_old_records()
+    {
+        var database = new SqliteDatabase(new SqliteGraphStoreOptions(_database.FilePath), NullLogger.Instance);
+        await database.MigrateAsync(2, None);
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-30);
+        await using (var write = await database.BeginWriteAsync(None))
+        {
+            await RequestLog.RecordAsync(write.Session, "old-request", "CreateEntity", [1], 0, longAgo, None);
+            await RequestLog.RecordAsync(write.Session, "new-request", "CreateEntity", [2], 0, DateTimeOffset.UtcNow, None);
+            await write.CommitAsync(None);
+        }
+
+        var store = _database.OpenStore();
+        await store.InitializeAsync(None);
+        var pruned = await store.PruneAsync(longAgo.AddDays(1), longAgo.AddDays(1), None);
+
+        Assert.Equal((long)SchemaMigrations.LatestVersion, UserVersion());
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'requests_by_time'"));
+        Assert.Equal(1L, pruned.Requests);
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM requests WHERE request_id = 'new-request'"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM requests WHERE request_id = 'old-request'"));
+    }
+
+    [Fact]
     public async Task Initializing_from_several_stores_at_once_and_again_is_idempotent()
     {
         var stores = Enumerable.Range(0, 4).Select(_ => _database.OpenStore()).ToList();
@@ -65,11 +89,13 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Contains("newer", error.Message);
     }
 
-    private long UserVersion()
+    private long UserVersion() => Scalar("PRAGMA user_version;");
+
+    private long Scalar(string sql)
     {
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version;";
+        command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
     }
 

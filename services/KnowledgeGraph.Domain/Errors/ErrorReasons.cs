@@ -36,6 +36,7 @@ public static class ErrorReasons
     public const string EndpointNotFound = "ENDPOINT_NOT_FOUND";
     public const string HasRelationships = "HAS_RELATIONSHIPS";
     public const string ConsistencyTimeout = "CONSISTENCY_TIMEOUT";
+    public const string ConsistencyTokenExpired = "CONSISTENCY_TOKEN_EXPIRED";
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
     public const string ConcurrentWrite = "CONCURRENT_WRITE";
     public const string ProjectionLoading = "PROJECTION_LOADING";

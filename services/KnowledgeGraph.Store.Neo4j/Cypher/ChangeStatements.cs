@@ -5,7 +5,9 @@ namespace KnowledgeGraph.Store.Neo4j.Cypher;
 /// <c>(:ChangeCounter {id: 'graph', seq})</c>, hands out positions: a committing unit of work reserves
 /// one per changed resource as its first write, which write-locks the counter until it commits, so
 /// positions follow commit order. Every entity and record carries the position of its last change
-/// (<c>change_seq</c>); a deletion leaves a <c>(:Tombstone {name, change_seq})</c>.
+/// (<c>change_seq</c>); a deletion leaves a <c>(:Tombstone {name, change_seq, time})</c>. Retention
+/// deletes old tombstones and raises the counter's <c>pruned_through</c>, the feed's floor: a reader
+/// behind it may have missed a deletion.
 /// </summary>
 public static class ChangeStatements
 {
@@ -22,9 +24,9 @@ public static class ChangeStatements
         """,
         "count");
 
-    /// <summary>The feed's head: the last position handed out by a committed unit.</summary>
+    /// <summary>The feed's head (the last position handed out by a committed unit) and its floor (positions pruned through).</summary>
     public static readonly CypherStatement Head = new("Change.Head",
-        "MATCH (c:ChangeCounter {id: 'graph'}) RETURN c.seq AS head");
+        "MATCH (c:ChangeCounter {id: 'graph'}) RETURN c.seq AS head, coalesce(c.pruned_through, 0) AS floor");
 
     /// <summary>Changes with a position in ($after, $head], oldest first, each with the resource as it is now.</summary>
     public static readonly CypherStatement Read = new("Change.Read",
@@ -54,5 +56,25 @@ public static class ChangeStatements
         """,
         "after", "head", "limit");
 
-    public static IEnumerable<CypherStatement> All() => [EnsureCounter, Reserve, Head, Read];
+    /// <summary>
+    /// Deletes up to $limit tombstones of deletions committed before $before (epoch milliseconds; a
+    /// tombstone from before times were kept counts as old), oldest first, and raises the floor past them.
+    /// </summary>
+    public static readonly CypherStatement PruneTombstones = new("Change.PruneTombstones",
+        """
+        OPTIONAL MATCH (t:Tombstone)
+        WHERE coalesce(t.time, 0) < $before
+        WITH t
+        ORDER BY t.change_seq
+        LIMIT $limit
+        WITH collect(t) AS pruned, max(t.change_seq) AS through
+        FOREACH (gone IN pruned | DELETE gone)
+        WITH size(pruned) AS count, through
+        MATCH (c:ChangeCounter {id: 'graph'})
+        SET c.pruned_through = CASE WHEN through > coalesce(c.pruned_through, 0) THEN through ELSE coalesce(c.pruned_through, 0) END
+        RETURN count, c.pruned_through AS floor
+        """,
+        "before", "limit");
+
+    public static IEnumerable<CypherStatement> All() => [EnsureCounter, Reserve, Head, Read, PruneTombstones];
 }

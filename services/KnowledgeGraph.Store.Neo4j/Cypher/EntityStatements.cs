@@ -98,7 +98,7 @@ public static class EntityStatements
         DETACH DELETE n
         WITH row
         MERGE (t:Tombstone {name: row.name})
-        SET t.change_seq = row.change_seq
+        SET t.change_seq = row.change_seq, t.time = timestamp()
         RETURN count(*) AS written
         """,
         "rows");

@@ -27,7 +27,7 @@ public static partial class GraphModel
     [
         "id", "name", "kind", "display_name", "description", "aliases", "search_text", "etag", "create_time",
         "update_time", "blob", "write_seq", "change_seq", "seq", "type", "source", "target", "source_id", "target_id",
-        "valid_from", "valid_to", "weight", "commodity", "method", "response",
+        "valid_from", "valid_to", "weight", "commodity", "method", "response", "time", "pruned_through",
     ];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]

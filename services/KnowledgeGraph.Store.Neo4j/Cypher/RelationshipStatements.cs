@@ -85,7 +85,7 @@ public static class RelationshipStatements
         DELETE r, record
         WITH row
         MERGE (t:Tombstone {name: row.name})
-        SET t.change_seq = row.change_seq
+        SET t.change_seq = row.change_seq, t.time = timestamp()
         RETURN count(*) AS written
         """,
         "rows");

@@ -24,6 +24,8 @@ public static class SchemaStatements
         new("Schema.RequestRecordIdUnique", "CREATE CONSTRAINT kg_request_record_id IF NOT EXISTS FOR (n:RequestRecord) REQUIRE n.id IS UNIQUE"),
         new("Schema.TombstoneNameUnique", "CREATE CONSTRAINT kg_tombstone_name IF NOT EXISTS FOR (n:Tombstone) REQUIRE n.name IS UNIQUE"),
         new("Schema.TombstoneChangeSeq", "CREATE INDEX kg_tombstone_change_seq IF NOT EXISTS FOR (n:Tombstone) ON (n.change_seq)"),
+        new("Schema.TombstoneTime", "CREATE INDEX kg_tombstone_time IF NOT EXISTS FOR (n:Tombstone) ON (n.time)"),
+        new("Schema.RequestRecordTime", "CREATE INDEX kg_request_record_time IF NOT EXISTS FOR (n:RequestRecord) ON (n.time)"),
         new("Schema.ChangeCounterIdUnique", "CREATE CONSTRAINT kg_change_counter_id IF NOT EXISTS FOR (n:ChangeCounter) REQUIRE n.id IS UNIQUE"),
         .. GraphModel.RelationshipTypes(ontology).Select(type => new CypherStatement(
             $"Schema.RelationshipId.{type}",

@@ -15,9 +15,21 @@ public static class ServiceStatements
         """
         UNWIND $rows AS row
         CREATE (q:RequestRecord)
-        SET q.id = row.id, q.method = row.method, q.response = row.response
+        SET q.id = row.id, q.method = row.method, q.response = row.response, q.time = timestamp()
         """,
         "rows");
+
+    /// <summary>Forgets up to $limit request records first seen before $before (epoch milliseconds; one from before times were kept counts as old).</summary>
+    public static readonly CypherStatement PruneRequests = new("Service.PruneRequests",
+        """
+        MATCH (q:RequestRecord)
+        WHERE coalesce(q.time, 0) < $before
+        WITH q
+        LIMIT $limit
+        DELETE q
+        RETURN count(*) AS count
+        """,
+        "before", "limit");
 
     /// <summary>Empties the graph, label by label, and resets the change feed: the conformance tests start each test from here.</summary>
     public static readonly IReadOnlyList<CypherStatement> Clear =
@@ -26,8 +38,8 @@ public static class ServiceStatements
         new("Service.Clear.RelationshipRecords", "MATCH (n:RelationshipRecord) DELETE n"),
         new("Service.Clear.RequestRecords", "MATCH (n:RequestRecord) DELETE n"),
         new("Service.Clear.Tombstones", "MATCH (n:Tombstone) DELETE n"),
-        new("Service.Clear.ChangeCounter", "MATCH (c:ChangeCounter {id: 'graph'}) SET c.seq = 0"),
+        new("Service.Clear.ChangeCounter", "MATCH (c:ChangeCounter {id: 'graph'}) SET c.seq = 0, c.pruned_through = 0"),
     ];
 
-    public static IEnumerable<CypherStatement> All() => [Ping, FindRequest, RecordRequests, .. Clear];
+    public static IEnumerable<CypherStatement> All() => [Ping, FindRequest, RecordRequests, PruneRequests, .. Clear];
 }

@@ -57,6 +57,11 @@ internal static class SchemaMigrations
             time       INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // 3: retention prunes the request records by age.
+        """
+        CREATE INDEX requests_by_time ON requests (time);
+        """,
     ];
 
     public static int LatestVersion => Steps.Count;

@@ -16,6 +16,8 @@ public sealed class Neo4jConformanceTests : GraphStoreConformanceTests, IDisposa
 
     protected override string? SkipReason => RealServer.SkipReason;
 
+    protected override bool ConsistencyTokensExpire => false;
+
     protected override async Task<IGraphStore> CreateEmptyStoreAsync()
     {
         var store = new Neo4jGraphStore(RealServer.Options(), _http, GraphOntology.Default);

@@ -13,6 +13,7 @@ internal static class SampleParameters
         "limit" => 10,
         "head" => 10L,
         "count" => 1,
+        "before" => Now.ToUnixTimeMilliseconds(),
         "kind" => "Country",
         "kinds" => new List<string> { "Country" },
         "type" => "SUPPLIES",

@@ -16,7 +16,7 @@ public sealed class ChangeFeedTests
         var japan = Stored.Country("japan");
         var supplies = Stored.Supplies("r1", "china", "japan");
         fixture.Api
-            .Accept(FakeQueryApi.Rows(["head"], [9L]))
+            .Accept(FakeQueryApi.Rows(["head", "floor"], [9L, 0L]))
             .Accept(FakeQueryApi.Rows(Columns,
                 [4L, japan.Name, "entity", .. Stored.Row(japan)],
                 [5L, "entities/korea", "deleted", null, null, null, null],
@@ -42,7 +42,7 @@ public sealed class ChangeFeedTests
     {
         var fixture = new Fixture();
         fixture.Api
-            .Accept(FakeQueryApi.Rows(["head"], [9L]))
+            .Accept(FakeQueryApi.Rows(["head", "floor"], [9L, 0L]))
             .Accept(FakeQueryApi.Rows(Columns, [8L, "entities/korea", "deleted", null, null, null, null]));
 
         var page = await fixture.Store.ReadChangesAsync(7, 100, ReadConsistency.None, Fixture.None);
@@ -55,11 +55,39 @@ public sealed class ChangeFeedTests
     public async Task Nothing_after_the_head_reads_no_changes()
     {
         var fixture = new Fixture();
-        fixture.Api.Accept(FakeQueryApi.Rows(["head"], [9L]));
+        fixture.Api.Accept(FakeQueryApi.Rows(["head", "floor"], [9L, 0L]));
 
         var page = await fixture.Store.ReadChangesAsync(9, 100, ReadConsistency.None, Fixture.None);
 
         Assert.Equal((9L, false, 0), (page.Position, page.HasMore, page.Changes.Count));
         Assert.Single(fixture.Api.Requests);
+    }
+
+    [Fact]
+    public async Task A_reader_behind_the_floor_gets_a_gap_and_reads_no_changes()
+    {
+        var fixture = new Fixture();
+        fixture.Api.Accept(FakeQueryApi.Rows(["head", "floor"], [9L, 6L]));
+
+        var gap = await Assert.ThrowsAsync<ChangeFeedGapException>(() => fixture.Store.ReadChangesAsync(5, 100, ReadConsistency.None, Fixture.None));
+
+        Assert.Equal((5L, 6L), (gap.After, gap.Floor));
+        Assert.Single(fixture.Api.Requests);
+    }
+
+    [Fact]
+    public async Task A_reader_at_the_floor_reads_on_and_a_head_read_is_never_a_gap()
+    {
+        var fixture = new Fixture();
+        fixture.Api
+            .Accept(FakeQueryApi.Rows(["head", "floor"], [9L, 6L]))
+            .Accept(FakeQueryApi.Rows(Columns, [8L, "entities/korea", "deleted", null, null, null, null]))
+            .Accept(FakeQueryApi.Rows(["head", "floor"], [9L, 6L]));
+
+        var page = await fixture.Store.ReadChangesAsync(6, 100, ReadConsistency.None, Fixture.None);
+        var head = await fixture.Store.ReadChangesAsync(0, 0, ReadConsistency.None, Fixture.None);
+
+        Assert.Equal([8L], page.Changes.Select(c => c.Position));
+        Assert.Equal((9L, 0), (head.Position, head.Changes.Count));
     }
 }
