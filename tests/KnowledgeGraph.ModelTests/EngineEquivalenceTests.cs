@@ -81,8 +81,8 @@ public sealed class EngineEquivalenceTests(ITestOutputHelper output)
                 foreach (var entity in entities) unit.Insert(Stored(entity));
                 foreach (var relationship in relationships) unit.Insert(Stored(relationship));
             });
-            await using var projection = await EngineAsync(store, QueryEngineKind.Projection);
-            await using var fromStore = await EngineAsync(store, QueryEngineKind.Store);
+            await using var projection = await QueryEngineHost.StartAsync(store, QueryEngineKind.Projection);
+            await using var fromStore = await QueryEngineHost.StartAsync(store, QueryEngineKind.Store);
             var call = new CallContext(token, null, CancellationToken.None);
             var ids = entities.Select(e => e.Name).ToArray();
             foreach (var question in sample.Item2.Select(q => q(ids)))
@@ -138,29 +138,6 @@ public sealed class EngineEquivalenceTests(ITestOutputHelper output)
         copy.Dependencies.AddRange(response.Dependencies);
         copy.BoundsHit.AddRange(response.BoundsHit.Where(b => b != Bound.MaxDepth));
         return copy;
-    }
-
-
-    private sealed class Engine(ServiceProvider services, ProjectionFeed? feed) : IAsyncDisposable
-    {
-        public QueryHandler Queries { get; } = services.GetRequiredService<QueryHandler>();
-
-        public async ValueTask DisposeAsync()
-        {
-            if (feed is not null) await feed.StopAsync(CancellationToken.None);
-            await services.DisposeAsync();
-        }
-    }
-
-    private static async Task<Engine> EngineAsync(IGraphStore store, QueryEngineKind kind)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{QueryOptions.Section}:Engine"] = kind.ToString() })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(store).AddKnowledgeGraphApplication(configuration).AddKnowledgeGraphQueries(configuration).BuildServiceProvider();
-        var feed = kind == QueryEngineKind.Projection ? services.GetRequiredService<ProjectionFeed>() : null;
-        if (feed is not null) await feed.StartAsync(CancellationToken.None);
-        return new Engine(services, feed);
     }
 
     private static (Entity[], Relationship[]) Build(string[] kinds, (int From, int To, int Type, int Share, int Validity)[] links)

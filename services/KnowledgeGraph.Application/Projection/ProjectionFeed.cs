@@ -17,7 +17,9 @@ namespace KnowledgeGraph.Application.Projection;
 /// (a page of entities and relationships at a time, holding only the compact columns), then follows
 /// the store's change feed, a small overlay per batch of writes, folding the overlay into a new base
 /// in the background once it grows. A call that carries a consistency token catches the projection
-/// up to the store first, so it reads its own writes.
+/// up to the store first, so it reads its own writes. When the feed was pruned past the projection's
+/// position (it was stopped for longer than the retention), the projection reads the whole graph again
+/// and answers from the version it has meanwhile.
 /// </summary>
 public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IOptions<QueryOptions> options, TimeProvider clock, ILogger<ProjectionFeed> logger) : BackgroundService, IGraphSizeSource
 {
@@ -79,7 +81,7 @@ public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IO
         {
             try
             {
-                var loaded = await LoadAsync(started, stoppingToken);
+                var loaded = await LoadAsync(started, reportProgress: true, stoppingToken);
                 Publish(loaded);
                 var (entities, relationships) = loaded.Counts;
                 Volatile.Write(ref _progress, new ProjectionProgress(ProjectionPhase.Ready, entities, relationships, started.Elapsed, loaded.Position));
@@ -97,11 +99,14 @@ public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IO
     }
 
     /// <summary>Reads every entity and relationship (the store lists them in name order), then applies what changed meanwhile.</summary>
-    private async Task<ProjectionVersion> LoadAsync(Stopwatch started, CancellationToken cancellationToken)
+    private async Task<ProjectionVersion> LoadAsync(Stopwatch started, bool reportProgress, CancellationToken cancellationToken)
     {
         var head = (await store.ReadChangesAsync(0, 0, ReadConsistency.None, cancellationToken)).Position;
         var loader = new ProjectionLoader(_schema);
-        void Report() => Volatile.Write(ref _progress, new ProjectionProgress(ProjectionPhase.Loading, loader.Entities, loader.Relationships, started.Elapsed, head));
+        void Report()
+        {
+            if (reportProgress) Volatile.Write(ref _progress, new ProjectionProgress(ProjectionPhase.Loading, loader.Entities, loader.Relationships, started.Elapsed, head));
+        }
 
         await using (var snapshot = await store.OpenSnapshotAsync(ReadConsistency.None, cancellationToken))
         {
@@ -157,7 +162,7 @@ public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IO
                     logger.LogError(compacted.Exception, "The projection could not be compacted; it keeps its overlay and tries again later");
                 }
             }
-            var next = await ApplyChangesAsync(current, consistency, cancellationToken);
+            var next = await ApplyOrReloadAsync(current, consistency, cancellationToken);
             if (!ReferenceEquals(next, current) || !ReferenceEquals(current, Current)) Publish(next);
             if (_compaction is null && next.Overlay.Size > CompactionThreshold(next))
             {
@@ -168,6 +173,24 @@ public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IO
         finally
         {
             _apply.Release();
+        }
+    }
+
+    private async Task<ProjectionVersion> ApplyOrReloadAsync(ProjectionVersion version, ReadConsistency consistency, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApplyChangesAsync(version, consistency, cancellationToken);
+        }
+        catch (ChangeFeedGapException gap)
+        {
+            logger.LogWarning("The change feed was pruned through {Floor:N0}, past the projection's position {Position:N0}; the projection reads the whole graph again", gap.Floor, gap.After);
+            _compaction = null;
+            _appliedDuringCompaction.Clear();
+            var started = Stopwatch.StartNew();
+            var reloaded = await LoadAsync(started, reportProgress: false, cancellationToken);
+            logger.LogInformation("Projection read again in {Seconds:0.0} s, at change {Position:N0}", started.Elapsed.TotalSeconds, reloaded.Position);
+            return reloaded;
         }
     }
 

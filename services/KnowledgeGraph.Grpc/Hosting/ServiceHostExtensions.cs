@@ -30,6 +30,7 @@ public static class ServiceHostExtensions
 
         builder.Services.AddGraphStore(builder.Configuration);
         builder.Services.AddKnowledgeGraphApplication(builder.Configuration);
+        builder.Services.AddKnowledgeGraphRetention(builder.Configuration);
         builder.Services.AddApplicationTelemetry();
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
