@@ -1,9 +1,11 @@
 using Google.Protobuf;
 using KnowledgeGraph.Application.Consistency;
+using KnowledgeGraph.Application.Queries;
 using KnowledgeGraph.Application.Requests;
 using KnowledgeGraph.Application.Writes;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Domain.Paging;
+using KnowledgeGraph.Protocol;
 using KnowledgeGraph.Store;
 
 namespace KnowledgeGraph.Application.Reads;
@@ -26,7 +28,13 @@ public sealed class ResourceReads<T>(ResourceRules<T> rules, IGraphStore store, 
         var names = requested.Select((name, i) => rules.CheckName(name, $"names[{i}]")).ToList();
         await using var snapshot = await OpenAsync(call);
         var found = (await rules.GetAsync(snapshot, names.Distinct().ToList(), call.Cancellation)).ToDictionary(rules.NameOf);
-        return names.Select(name => found.GetValueOrDefault(name) ?? throw GraphException.NotFound(rules.ResourceType, name)).ToList();
+        var results = names.Select(name => found.GetValueOrDefault(name) ?? throw GraphException.NotFound(rules.ResourceType, name)).ToList();
+        // All or nothing (AIP-231), so an answer that cannot fit one message is refused, not cut.
+        if (new AnswerSize().Fit(results, r => r.CalculateSize()).Count < results.Count)
+            throw new GraphException(ErrorKind.ResourceExhausted, ErrorReasons.MessageTooLarge,
+                $"The {results.Count} {rules.Collection} asked for do not fit the limit of {Limits.MaxMessageBytes} bytes per message; ask for fewer at a time.",
+                [new FieldViolation("names", $"the answer must fit {Limits.MaxMessageBytes} bytes per message", ErrorReasons.MessageTooLarge)]);
+        return results;
     }
 
     /// <summary>AIP-132 and AIP-158: a page in name order and the token of the next page (empty on the last).</summary>
@@ -36,8 +44,10 @@ public sealed class ResourceReads<T>(ResourceRules<T> rules, IGraphStore store, 
         var after = PageToken.Decode(pageToken, rules.Collection, filter);
         await using var snapshot = await OpenAsync(call);
         var fetched = await rules.ListAsync(snapshot, filter, after, size + 1, call.Cancellation);
-        if (fetched.Count <= size) return (fetched, "");
-        var items = fetched.Take(size).ToList();
+        // A page stops short of the message limit (AIP-158 allows fewer than page_size); the token goes on from there.
+        var answer = new AnswerSize();
+        var items = answer.Fit(fetched.Take(size), item => item.CalculateSize());
+        if (!answer.Cut && fetched.Count <= size) return (fetched, "");
         return (items, PageToken.Encode(rules.NameOf(items[^1]), rules.Collection, filter));
     }
 

@@ -17,6 +17,7 @@ public static class Limits
     public const int MaxAliasLength = 256;
     public const int MaxProperties = 64;
     public const int MaxStringPropertyLength = 4096;
+    public const int MaxExternalIdLength = 256;
     public const int MaxSources = 32;
     public const int MaxQuoteLength = 4096;
     public const int MaxDocumentLength = 2048;

@@ -49,6 +49,8 @@ public sealed class GraphValidator(GraphOntology ontology)
             {
                 if (!kind.ExternalIdSchemes.Contains(scheme))
                     violations.Add(new($"{field}.external_ids[{scheme}]", $"kind {kind.Name} takes external ids of schemes: {string.Join(", ", kind.ExternalIdSchemes)}", ErrorReasons.InvalidExternalId));
+                else if (value.Length > Limits.MaxExternalIdLength)
+                    violations.Add(new($"{field}.external_ids[{scheme}]", $"at most {Limits.MaxExternalIdLength} characters", ErrorReasons.FieldTooLong));
                 else if (ExternalIdSchemes.Check(scheme, value) is { } problem)
                     violations.Add(new($"{field}.external_ids[{scheme}]", problem, ErrorReasons.InvalidExternalId));
             }
@@ -131,8 +133,8 @@ public sealed class GraphValidator(GraphOntology ontology)
         if (sources.Count > Limits.MaxSources)
             violations.Add(new(field, $"at most {Limits.MaxSources} sources", ErrorReasons.FieldTooLong));
         for (var i = 0; i < sources.Count; i++)
-            foreach (var (subfield, description) in SourceChecks.Check(sources[i]))
-                violations.Add(new($"{field}[{i}].{subfield}", description, ErrorReasons.InvalidSource));
+            foreach (var (subfield, description, reason) in SourceChecks.Check(sources[i]))
+                violations.Add(new($"{field}[{i}].{subfield}", description, reason));
     }
 
     /// <summary>The timestamp when it is a real instant (or unset); otherwise a violation and null.</summary>
