@@ -45,6 +45,20 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal(russia.Name, (await _services.Entities.GetEntityAsync(new GetEntityRequest { Name = russia.Name })).Name);
     }
 
+    [Fact]
+    public async Task A_request_id_retried_within_its_retention_replays_and_after_it_is_a_new_request()
+    {
+        var request = new CreateEntityRequest { EntityId = "retried", Entity = TestGraph.Entity("Country", "Retried"), RequestId = Guid.NewGuid().ToString() };
+        var first = await _services.Entities.CreateEntityAsync(request);
+        var replayed = await _services.Entities.CreateEntityAsync(request);
+        var store = _services.EntitiesHost.Services.GetRequiredService<IGraphStore>();
+        var pruned = await store.PruneAsync(DateTimeOffset.UtcNow.AddDays(-7), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+
+        Assert.Equal(first, replayed);
+        Assert.Equal(1, pruned.Requests);
+        await RpcAssert.FailsAsync(StatusCode.AlreadyExists, "ALREADY_EXISTS", () => _services.Entities.CreateEntityAsync(request));
+    }
+
     private async Task<(Entity Entity, string Token)> CreateAsync(string kind, string displayName)
     {
         var call = _services.Entities.CreateEntityAsync(new CreateEntityRequest { EntityId = displayName.ToLowerInvariant(), Entity = TestGraph.Entity(kind, displayName) });
