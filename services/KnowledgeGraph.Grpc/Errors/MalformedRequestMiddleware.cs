@@ -22,6 +22,31 @@ public sealed class MalformedRequestMiddleware(RequestDelegate next)
             return;
         }
 
+        byte[] body;
+        try
+        {
+            if (await ReadBodyAsync(context) is not { } read) return;
+            body = read;
+        }
+        catch (Exception e) when (e is IOException || (e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        {
+            // The client reset the call while sending it: nobody is left to answer, and it is no server error.
+            context.Abort();
+            return;
+        }
+
+        if (RequestMessages.Check(body, parser) is { } error)
+        {
+            await RespondAsync(context, error);
+            return;
+        }
+        context.Request.Body = new MemoryStream(body, writable: false);
+        await next(context);
+    }
+
+    /// <summary>The whole body, or null when an oversized one was already answered.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    {
         var reader = context.Request.BodyReader;
         ReadResult read;
         while (true)
@@ -32,26 +57,19 @@ public sealed class MalformedRequestMiddleware(RequestDelegate next)
             if (declared is { } length && (length < 0 || length > KnowledgeGraph.Protocol.Limits.MaxMessageBytes))
             {
                 await RespondAsync(context, RequestMessages.TooLarge(length));
-                return;
+                return null;
             }
             if (read.Buffer.Length > KnowledgeGraph.Protocol.Limits.MaxMessageBytes + 5)
             {
                 await RespondAsync(context, RequestMessages.TooLarge(read.Buffer.Length - 5));
-                return;
+                return null;
             }
             if (read.IsCompleted || read.IsCanceled) break;
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
         var body = read.Buffer.ToArray();
         reader.AdvanceTo(read.Buffer.End);
-
-        if (RequestMessages.Check(body, parser) is { } error)
-        {
-            await RespondAsync(context, error);
-            return;
-        }
-        context.Request.Body = new MemoryStream(body, writable: false);
-        await next(context);
+        return body;
     }
 
     private static bool IsGrpc(HttpRequest request) =>
