@@ -1,3 +1,4 @@
+using KnowledgeGraph.Protocol;
 using Google.Protobuf.WellKnownTypes;
 using KnowledgeGraph.Bench.Generation;
 using KnowledgeGraph.Bench.Reference;
@@ -88,12 +89,17 @@ public sealed class GeneratedGraphAnswerTests(ImportedGraph imported) : IClassFi
                 Root = _graph.EntityName(root),
                 Direction = TraceDirection.Upstream,
                 MaxDepth = TraceDepth,
+                MaxResults = Limits.MaxTraceResults,
                 AsOf = Timestamp.FromDateTimeOffset(ImportedGraph.AsOf),
             }, imported.ReadTheImport);
 
             var label = _graph.EntityName(root);
             AssertNoBudgetHit(response.BoundsHit, label);
-            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), response.Dependencies.Select(d => d.Entity.Name).Order(StringComparer.Ordinal));
+            // Every dependency is reached and counted; all are listed unless the answer says MAX_RESULTS.
+            Assert.Equal(expected.Count, response.Reached);
+            if (!response.BoundsHit.Contains(Bound.MaxResults) || response.Dependencies.Count == expected.Count)
+                Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), response.Dependencies.Select(d => d.Entity.Name).Order(StringComparer.Ordinal));
+            Assert.All(response.Dependencies, d => Assert.True(expected.ContainsKey(d.Entity.Name), $"{label}: {d.Entity.Name} is no dependency"));
             foreach (var dependency in response.Dependencies)
             {
                 var (lower, upper) = expected[dependency.Entity.Name];

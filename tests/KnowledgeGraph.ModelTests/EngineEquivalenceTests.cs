@@ -20,7 +20,8 @@ namespace KnowledgeGraph.ModelTests;
 /// <summary>
 /// The projection engine and the store engine give the same answers: on random small graphs (hubs,
 /// cycles, validity windows, commodities, unknown shares, dependency and other types) every FindPaths
-/// (each mode and direction), TraceDependencies and FindChokepoints (with and without exclusions) and
+/// (each mode and direction), TraceDependencies (with and without exclusions, the answer cut to
+/// max_results or not) and FindChokepoints (with and without exclusions) and
 /// GetNeighborhood returns the same paths, routes, exposures and
 /// entities from both. (How far each searched may differ — the projection searches from both ends —
 /// so MAX_DEPTH and the expansion count are not compared.)
@@ -52,11 +53,12 @@ public sealed class EngineEquivalenceTests(ITestOutputHelper output)
         }),
         from root in Gen.Int[0, 9] from downstream in Gen.Bool from depth in Gen.Int[1, 6] from minimum in Gen.OneOf(0.0, 0.05)
         from routes in Gen.Int[1, 10] from commodity in Gen.Bool from later in Gen.Bool from exclude in Exclusions from baseline in Gen.Bool
+        from results in Gen.Int[0, 4]
         select (Func<string[], IMessage>)(ids => new TraceDependenciesRequest
         {
             Root = ids[root % ids.Length], Direction = downstream ? TraceDirection.Downstream : TraceDirection.Upstream, MaxDepth = depth,
             MinExposure = minimum, MaxRoutes = routes, Commodity = commodity ? ResourceNames.Entity("commodity") : "", AsOf = At(later ? 2031 : 2025),
-            Exclude = { exclude(ids) }, CompareBaseline = baseline,
+            Exclude = { exclude(ids) }, CompareBaseline = baseline, MaxResults = results,
         }),
         from root in Gen.Int[0, 9] from downstream in Gen.Bool from depth in Gen.Int[1, 6] from most in Gen.Int[1, 5] from commodity in Gen.Bool
         select (Func<string[], IMessage>)(ids => new FindChokepointsRequest
@@ -134,7 +136,7 @@ public sealed class EngineEquivalenceTests(ITestOutputHelper output)
 
     private static TraceDependenciesResponse Comparable(TraceDependenciesResponse response)
     {
-        var copy = new TraceDependenciesResponse { Root = response.Root, AsOf = response.AsOf };
+        var copy = new TraceDependenciesResponse { Root = response.Root, AsOf = response.AsOf, Reached = response.Reached };
         copy.Dependencies.AddRange(response.Dependencies);
         copy.BoundsHit.AddRange(response.BoundsHit.Where(b => b != Bound.MaxDepth));
         return copy;

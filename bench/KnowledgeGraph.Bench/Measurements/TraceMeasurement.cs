@@ -37,7 +37,7 @@ public static class TraceMeasurement
             }
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             sizes.Add(response.CalculateSize());
-            reached.Add(response.Dependencies.Count);
+            reached.Add(response.Reached);
             if (response.Dependencies.Count > 0) withDependencies++;
             if (response.Truncated) truncated++;
             foreach (var bound in response.BoundsHit) bounds[bound.ToString()] = bounds.GetValueOrDefault(bound.ToString()) + 1;

@@ -38,52 +38,58 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
     public async Task<TraceResult> TraceDependenciesAsync(TraceQuery query, ReadConsistency consistency, CallContext call)
     {
         var graph = await feed.VersionAsync(consistency, call);
-        var result = await TraceOnceAsync(graph, query, consistency, call);
-        if (!query.CompareBaseline) return result;
-        var baseline = query.Exclude.IsEmpty ? result : await TraceOnceAsync(graph, query.Baseline, consistency, call);
-        return BaselineComparison.Merge(result, baseline);
-    }
+        var current = Group(graph, query, call);
+        var baseline = !query.CompareBaseline ? null : query.Exclude.IsEmpty ? current : Group(graph, query.Baseline, call);
+        var selection = TraceSelection.Select(current.Entities, baseline?.Entities, EntityOrder(graph), query.MaxResults);
+        var outcome = BaselineComparison.Outcome(current.Outcome, baseline?.Outcome, ReferenceEquals(current, baseline));
+        if (selection.Cut) outcome = outcome.With(Bound.MaxResults);
 
-    private async Task<TraceResult> TraceOnceAsync(ProjectionVersion graph, TraceQuery query, ReadConsistency consistency, CallContext call)
-    {
-        using var budget = new TraversalBudgetTracker(query.Budget, clock, call.Cancellation);
-        var (root, routes) = Trace(graph, query, budget);
-
-        var (reached, capped) = ExposureAggregator.Group(
-            Enumerable.Range(1, routes.Count).Select(r => (routes.End(r), r, routes.Contribution(r), routes.Hops(r))),
-            Comparer<int>.Create((a, b) => routes.Compare(a, b, graph)),
-            Comparer<int>.Create((a, b) => string.CompareOrdinal(graph.EntityName(a), graph.EntityName(b))),
-            query.MaxRoutes, query.MinExposure);
-        if (capped) budget.Hit(Bound.MaxResults);
-
-        // Evidence is read a chunk of entities at a time, and no more is read once the answer is full.
+        // Only the listed dependencies' best routes become paths. Their evidence is read a chunk of
+        // entities at a time, and no more is read once the answer is full.
+        var (root, routes) = (current.Root, current.Routes);
         var answer = new AnswerSize();
         var dependencies = new List<DependencyExposure>();
         EntityRef? rootRef = null;
-        foreach (var chunk in reached.Chunk(EvidenceChunk).DefaultIfEmpty([]))
+        foreach (var chunk in selection.Listed.Chunk(EvidenceChunk).DefaultIfEmpty([]))
         {
-            var hops = chunk.SelectMany(e => e.Routes).ToDictionary(r => r, routes.HopsOf);
+            var hops = chunk.SelectMany(d => d.Reached?.Routes ?? []).Distinct().ToDictionary(r => r, routes.HopsOf);
             var (entities, relationships) = Evidence.On(hops.Values.Select(h => (root, h)).Append((root, [])));
-            var evidence = await Evidence.LoadAsync(store, consistency, graph, entities, relationships, call.Cancellation);
+            var evidence = await Evidence.LoadAsync(store, consistency, graph, entities.Concat(chunk.Select(d => d.Entity)), relationships, call.Cancellation);
             rootRef = evidence.RefOf(root);
-            var built = chunk
-                .Select(entity => Exposure(entity, evidence, hops))
-                .OfType<DependencyExposure>();
+            var built = chunk.Select(d => Dependency(d, evidence, hops)).OfType<DependencyExposure>();
             dependencies.AddRange(answer.Fit(built, d => d.CalculateSize()));
             if (answer.Cut) break;
         }
-        if (answer.Cut) budget.Hit(Bound.MaxResults);
-        return new TraceResult(rootRef!, dependencies, budget.Outcome);
+        if (answer.Cut) outcome = outcome.With(Bound.MaxResults);
+        return new TraceResult(rootRef!, dependencies, outcome, selection.Reached);
 
-        DependencyExposure? Exposure(ReachedEntity<int, int> entity, Evidence evidence, Dictionary<int, ProjectedHop[]> hops)
+        DependencyExposure? Dependency(SelectedDependency<int, int> dependency, Evidence evidence, Dictionary<int, ProjectedHop[]> hops)
         {
+            if (dependency.Reached is not { } entity) return TraceSelection.Compared(TraceSelection.CutOff(evidence.RefOf(dependency.Entity)), dependency.Baseline);
             var paths = entity.Routes.Select(r => (Route: r, Path: evidence.Path(root, hops[r], ontology.DependencyWeight))).Where(p => p.Path is not null).ToList();
             if (paths.Count == 0) return null;
             var kept = entity with { Routes = [.. paths.Select(p => p.Route)] };
             var byRoute = paths.ToDictionary(p => p.Route, p => p.Path!);
-            return ExposureAggregator.Exposure(kept, r => byRoute[r]);
+            return TraceSelection.Compared(ExposureAggregator.Exposure(kept, r => byRoute[r]), dependency.Baseline);
         }
     }
+
+    /// <summary>One trace on the projection, its routes grouped by the entity they reach, each entity with its best routes (still as route ids).</summary>
+    private GroupedTrace Group(ProjectionVersion graph, TraceQuery query, CallContext call)
+    {
+        using var budget = new TraversalBudgetTracker(query.Budget, clock, call.Cancellation);
+        var (root, routes) = Trace(graph, query, budget);
+        var (reached, capped) = ExposureAggregator.Group(
+            Enumerable.Range(1, routes.Count).Select(r => (routes.End(r), r, routes.Contribution(r), routes.Hops(r))),
+            routes.Order(graph), EntityOrder(graph), query.MaxRoutes, query.MinExposure);
+        if (capped) budget.Hit(Bound.MaxResults);
+        return new GroupedTrace(root, routes, reached, budget.Outcome);
+    }
+
+    private sealed record GroupedTrace(int Root, DependencyRoutes Routes, IReadOnlyList<ReachedEntity<int, int>> Entities, TraversalOutcome Outcome);
+
+    private static Comparer<int> EntityOrder(ProjectionVersion graph) =>
+        Comparer<int>.Create(graph.CompareEntityNames);
 
     public async Task<ChokepointsResult> FindChokepointsAsync(ChokepointQuery query, ReadConsistency consistency, CallContext call)
     {
@@ -93,8 +99,7 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
         var ranking = ChokepointAnalysis.Rank(
             Enumerable.Range(1, routes.Count).Select(r => (Route: r, Entities: (IReadOnlyList<int>)[.. routes.HopsOf(r).Select(h => h.To)], routes.Contribution(r))),
             byReach: query.Trace.Direction == TraceDirection.Downstream, query.MaxResults,
-            Comparer<int>.Create((a, b) => routes.Compare(a, b, graph)),
-            Comparer<int>.Create((a, b) => string.CompareOrdinal(graph.EntityName(a), graph.EntityName(b))));
+            routes.Order(graph), EntityOrder(graph));
 
         var hops = ranking.Candidates.SelectMany(c => c.Routes).Distinct().ToDictionary(r => r, routes.HopsOf);
         var (entities, relationships) = Evidence.On(hops.Values.Select(h => (root, h)).Append((root, [])));

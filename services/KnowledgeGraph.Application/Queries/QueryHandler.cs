@@ -56,7 +56,7 @@ public sealed class QueryHandler(IGraphStore store, IQueryEngine engine, Consist
         var result = await engine.TraceDependenciesAsync(query, await gate.ResolveAsync(call), call);
         ApplicationTelemetry.QueryAnswered("TraceDependencies", result.Outcome);
         var answer = new AnswerSize();
-        var response = new TraceDependenciesResponse { Root = result.Root, AsOf = Timestamp.FromDateTimeOffset(query.AsOf) };
+        var response = new TraceDependenciesResponse { Root = result.Root, AsOf = Timestamp.FromDateTimeOffset(query.AsOf), Reached = result.Reached };
         response.Dependencies.AddRange(answer.Fit(result.Dependencies, d => d.CalculateSize()));
         Describe(result.Outcome, answer, bounds => response.BoundsHit.AddRange(bounds));
         (response.Truncated, response.ExpandedRelationships) = (response.BoundsHit.Count > 0, result.Outcome.ExpandedRelationships);

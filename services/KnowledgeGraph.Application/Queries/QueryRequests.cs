@@ -62,7 +62,11 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
             InRange(request.MaxRoutes, "max_routes", Limits.DefaultMaxRoutes, Limits.MaxMaxRoutes),
             AsOf(request.AsOf),
             Budget(call))
-        { Exclude = Exclude(request.Exclude, ("root", root)), CompareBaseline = request.CompareBaseline };
+        {
+            Exclude = Exclude(request.Exclude, ("root", root)),
+            CompareBaseline = request.CompareBaseline,
+            MaxResults = InRange(request.MaxResults, "max_results", Limits.DefaultTraceResults, Limits.MaxTraceResults),
+        };
     }
 
     /// <summary>A checked FindChokepoints request: a trace that counts every route (min_exposure 0), and how many candidates.</summary>

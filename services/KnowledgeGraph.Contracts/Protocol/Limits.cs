@@ -36,8 +36,11 @@ public static class Limits
 
     public const int DefaultTraceDepth = 6;
     public const int MaxTraceDepth = 10;
-    public const int DefaultMaxRoutes = 100;
+    public const int DefaultMaxRoutes = 10;
     public const int MaxMaxRoutes = 1000;
+    /// <summary>Dependencies one trace answer lists (TraceDependencies <c>max_results</c>).</summary>
+    public const int DefaultTraceResults = 100;
+    public const int MaxTraceResults = 1000;
 
     /// <summary>Entities and relationships one what-if question may exclude.</summary>
     public const int MaxExclusions = 100;

@@ -39,35 +39,88 @@ public static class ExposureAggregator
 {
     /// <summary>
     /// Groups <paramref name="routes"/> (each with the entity it reaches, its contribution and its hop
-    /// count) by entity. <paramref name="tieOrder"/> orders routes of equal contribution (fewer hops
-    /// first, then relationship names); <paramref name="entityOrder"/> orders entities of equal
-    /// exposure by name. Time O(R log R) for R routes.
+    /// count) by entity, in one pass: each entity's sums, shortest route and quantified flag are
+    /// accumulated as the routes stream by, and only its best <paramref name="maxRoutes"/> routes are
+    /// kept. <paramref name="tieOrder"/> orders routes of equal contribution (fewer hops first, then
+    /// relationship names); <paramref name="entityOrder"/> orders entities of equal exposure by name.
+    /// Time O(R log k) for R routes and k = max_routes, space O(V · k) for the V entities reached: no
+    /// route that is not kept is ever compared by name or turned into a path.
     /// </summary>
     public static (IReadOnlyList<ReachedEntity<TKey, TRoute>> Entities, bool RoutesCapped) Group<TKey, TRoute>(
         IEnumerable<(TKey Entity, TRoute Route, Contribution Contribution, int Hops)> routes,
         IComparer<TRoute> tieOrder, IComparer<TKey> entityOrder, int maxRoutes, double minExposure) where TKey : notnull
     {
-        var byEntity = new Dictionary<TKey, List<(TRoute Route, Contribution Contribution, int Hops)>>();
+        var order = new RouteOrder<TRoute>(tieOrder);
+        var byEntity = new Dictionary<TKey, Accumulated<TRoute>>();
         foreach (var (entity, route, contribution, hops) in routes)
         {
-            if (!byEntity.TryGetValue(entity, out var list)) byEntity[entity] = list = [];
-            list.Add((route, contribution, hops));
+            if (!byEntity.TryGetValue(entity, out var accumulated)) byEntity[entity] = accumulated = new Accumulated<TRoute>();
+            accumulated.Add(route, contribution, hops, maxRoutes, order);
         }
 
         var capped = false;
         var reached = new List<ReachedEntity<TKey, TRoute>>();
-        foreach (var (entity, list) in byEntity)
+        foreach (var (entity, accumulated) in byEntity)
         {
-            var uncappedLower = list.Sum(r => r.Contribution.Lower);
-            var upper = Math.Min(1.0, list.Sum(r => r.Contribution.Upper));
+            var upper = Math.Min(1.0, accumulated.UpperSum);
             if (upper < minExposure) continue;
-            list.Sort((a, b) => Larger(a.Contribution, b.Contribution) is var c and not 0 ? c : tieOrder.Compare(a.Route, b.Route));
-            capped |= list.Count > maxRoutes;
-            reached.Add(new ReachedEntity<TKey, TRoute>(entity, Math.Min(1.0, uncappedLower), upper, uncappedLower,
-                list.Min(r => r.Hops), list.TrueForAll(r => r.Contribution.Quantified), [.. list.Take(maxRoutes).Select(r => r.Route)]));
+            capped |= accumulated.Count > maxRoutes;
+            reached.Add(new ReachedEntity<TKey, TRoute>(entity, Math.Min(1.0, accumulated.LowerSum), upper, accumulated.LowerSum,
+                accumulated.MinHops, accumulated.Quantified, accumulated.Best(maxRoutes, order)));
         }
         reached.Sort((a, b) => Larger(new(a.Lower, a.Upper, a.Quantified), new(b.Lower, b.Upper, b.Quantified)) is var c and not 0 ? c : entityOrder.Compare(a.Entity, b.Entity));
         return (reached, capped);
+    }
+
+    /// <summary>Routes best first: larger lower contribution, then larger upper, then <c>tieOrder</c> (fewer hops, then names).</summary>
+    private sealed class RouteOrder<TRoute>(IComparer<TRoute> tieOrder) : IComparer<(TRoute Route, Contribution Contribution)>
+    {
+        public int Compare((TRoute Route, Contribution Contribution) a, (TRoute Route, Contribution Contribution) b) =>
+            Larger(a.Contribution, b.Contribution) is var c and not 0 ? c : tieOrder.Compare(a.Route, b.Route);
+    }
+
+    /// <summary>
+    /// One entity's routes so far: the sums in arrival order (so every engine, fed the same routes in
+    /// the same order, adds the same doubles), and a candidate list cut back to the best k whenever it
+    /// reaches 2k, so a route is compared by name only when its contribution ties a kept one.
+    /// </summary>
+    private sealed class Accumulated<TRoute>
+    {
+        private readonly List<(TRoute Route, Contribution Contribution)> _best = [];
+        private bool _full;
+
+        public double LowerSum { get; private set; }
+        public double UpperSum { get; private set; }
+        public int MinHops { get; private set; } = int.MaxValue;
+        public bool Quantified { get; private set; } = true;
+        public int Count { get; private set; }
+
+        public void Add(TRoute route, Contribution contribution, int hops, int k, RouteOrder<TRoute> order)
+        {
+            LowerSum += contribution.Lower;
+            UpperSum += contribution.Upper;
+            MinHops = Math.Min(MinHops, hops);
+            Quantified &= contribution.Quantified;
+            Count++;
+            var candidate = (route, contribution);
+            // Once cut back to k, a route no better than the k-th kept cannot enter the best k.
+            if (_full && order.Compare(candidate, _best[k - 1]) >= 0) return;
+            _best.Add(candidate);
+            if (_best.Count >= 2 * k) CutTo(k, order);
+        }
+
+        public IReadOnlyList<TRoute> Best(int k, RouteOrder<TRoute> order)
+        {
+            CutTo(k, order);
+            return [.. _best.Select(b => b.Route)];
+        }
+
+        private void CutTo(int k, RouteOrder<TRoute> order)
+        {
+            _best.Sort(order);
+            if (_best.Count > k) _best.RemoveRange(k, _best.Count - k);
+            _full = _best.Count == k;
+        }
     }
 
     /// <summary>

@@ -48,21 +48,43 @@ public static class GraphTraversal
     /// <inheritdoc cref="TraceDependenciesAsync(IGraphReader, TraceQuery, GraphOntology, CancellationToken)"/>
     public static async Task<TraceResult> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
     {
-        var result = await TraceOnceAsync(reader, query, ontology, time, cancellationToken).ConfigureAwait(false);
-        if (!query.CompareBaseline) return result;
-        var baseline = query.Exclude.IsEmpty ? result : await TraceOnceAsync(reader, query.Baseline, ontology, time, cancellationToken).ConfigureAwait(false);
-        return BaselineComparison.Merge(result, baseline);
+        var current = await GroupAsync(reader, query, ontology, time, cancellationToken).ConfigureAwait(false);
+        var baseline = !query.CompareBaseline ? null
+            : query.Exclude.IsEmpty ? current
+            : await GroupAsync(reader, query.Baseline, ontology, time, cancellationToken).ConfigureAwait(false);
+        var selection = TraceSelection.Select(current.Entities, baseline?.Entities, StringComparer.Ordinal, query.MaxResults);
+
+        // Paths are built, and their entities read, only for the dependencies and routes the answer lists.
+        var builder = await PathBuilder.ForAsync(reader, query.Root, selection.Listed.SelectMany(d => d.Reached?.Routes ?? []),
+            cancellationToken, also: selection.Listed.Select(d => d.Entity)).ConfigureAwait(false);
+        var dependencies = selection.Listed
+            .Select(d => TraceSelection.Compared(
+                d.Reached is { } reached ? ExposureAggregator.Exposure(reached, r => builder.Build(query.Root, r, ontology.DependencyWeight)) : TraceSelection.CutOff(builder.RefOf(d.Entity)),
+                d.Baseline))
+            .ToList();
+        var outcome = BaselineComparison.Outcome(current.Outcome, baseline?.Outcome, ReferenceEquals(current, baseline));
+        if (selection.Cut) outcome = outcome.With(Bound.MaxResults);
+        return new TraceResult(builder.RefOf(query.Root), dependencies, outcome, selection.Reached);
     }
 
-    private static async Task<TraceResult> TraceOnceAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The trace's routes grouped by the entity they reach (<see cref="ExposureAggregator.Group"/>), each entity with its best routes.</summary>
+    private static async Task<GroupedTrace> GroupAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
     {
         using var budget = new TraversalBudgetTracker(query.Budget, time, cancellationToken);
         var routes = await DependencyTracer.TraceAsync(reader, query, ontology, budget, cancellationToken).ConfigureAwait(false);
-        var builder = await PathBuilder.ForAsync(reader, query.Root, routes, cancellationToken).ConfigureAwait(false);
-        var aggregation = ExposureAggregator.Aggregate(routes.Select(r => builder.Build(query.Root, r, ontology.DependencyWeight)), query.MaxRoutes, query.MinExposure);
-        if (aggregation.RoutesCapped) budget.Hit(Bound.MaxResults);
-        return new TraceResult(builder.RefOf(query.Root), aggregation.Dependencies, budget.Outcome);
+        // The same route (the same relationships in the same order) counts once.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var weighted = routes
+            .Where(r => r.Count > 0 && seen.Add(string.Join('\n', r.Select(s => s.RelationshipName))))
+            .Select(r => (r[^1].To, r, Contribution.Of(r.Select(s => ontology.DependencyWeight(s.Relationship))), r.Count));
+        var (entities, capped) = ExposureAggregator.Group(weighted,
+            Comparer<IReadOnlyList<TraversalStep>>.Create((a, b) => PathOrder.Instance.Compare([.. a.Select(s => s.RelationshipName)], [.. b.Select(s => s.RelationshipName)])),
+            StringComparer.Ordinal, query.MaxRoutes, query.MinExposure);
+        if (capped) budget.Hit(Bound.MaxResults);
+        return new GroupedTrace(entities, budget.Outcome);
     }
+
+    private sealed record GroupedTrace(IReadOnlyList<ReachedEntity<string, IReadOnlyList<TraversalStep>>> Entities, TraversalOutcome Outcome);
 
     /// <summary>
     /// The entities whose removal would cost the root most, from one trace's routes; see <see cref="ChokepointAnalysis"/>.

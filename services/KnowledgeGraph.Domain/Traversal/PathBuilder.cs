@@ -11,9 +11,10 @@ public sealed class PathBuilder(IReadOnlyDictionary<string, EntityRef> refs)
 {
     private readonly IReadOnlyDictionary<string, EntityRef> _refs = refs;
 
-    internal static async Task<PathBuilder> ForAsync(IGraphReader reader, string start, IEnumerable<IReadOnlyList<TraversalStep>> paths, CancellationToken cancellationToken)
+    internal static async Task<PathBuilder> ForAsync(IGraphReader reader, string start, IEnumerable<IReadOnlyList<TraversalStep>> paths, CancellationToken cancellationToken, IEnumerable<string>? also = null)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { start };
+        names.UnionWith(also ?? []);
         foreach (var path in paths)
             foreach (var step in path) names.Add(step.To);
         var entities = await reader.GetEntitiesAsync(names, cancellationToken).ConfigureAwait(false);

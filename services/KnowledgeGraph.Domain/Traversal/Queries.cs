@@ -42,6 +42,9 @@ public sealed record TraceQuery(
     /// <summary>Entities and relationships the trace treats as gone.</summary>
     public Exclusions Exclude { get; init; } = Exclusions.None;
 
+    /// <summary>Dependencies the answer lists, largest exposure first (<see cref="TraceSelection"/>).</summary>
+    public int MaxResults { get; init; } = Limits.DefaultTraceResults;
+
     /// <summary>Also answer without the exclusions, from the same state, and compare (<see cref="BaselineComparison"/>).</summary>
     public bool CompareBaseline { get; init; }
 

@@ -37,7 +37,7 @@ public sealed class LimitsTableTests(SharedServices shared)
     public static readonly string[] RowKeys =
     [
         "message-unary", "message-stream", "page-size", "batch-get", "import-rows-per-message", "import-rows-per-call",
-        "search-page-size", "search-query", "paths-max-depth", "paths-max-paths", "trace-max-depth", "trace-max-routes",
+        "search-page-size", "search-query", "paths-max-depth", "paths-max-paths", "trace-max-depth", "trace-max-routes", "trace-max-results",
         "trace-exclude", "paths-exclude", "chokepoints-max-results", "chokepoints-max-depth", "neighborhood-depth",
         "neighborhood-max-entities", "min-exposure", "consistency-wait", "id", "name", "request-id", "filter",
         "display-name", "description", "aliases", "alias", "properties", "string-property", "external-id", "sources",
@@ -123,6 +123,8 @@ public sealed class LimitsTableTests(SharedServices shared)
                 return await TraceAsync((r, v) => r.MaxDepth = v, Limits.MaxTraceDepth, "max_depth", Limits.DefaultTraceDepth);
             case "trace-max-routes":
                 return await TraceAsync((r, v) => r.MaxRoutes = v, Limits.MaxMaxRoutes, "max_routes", Limits.DefaultMaxRoutes);
+            case "trace-max-results":
+                return await TraceAsync((r, v) => r.MaxResults = v, Limits.MaxTraceResults, "max_results", Limits.DefaultTraceResults);
             case "trace-exclude":
             {
                 var (root, other) = (await Kg.Entities.CreateAsync("Company", "Root"), await Kg.Entities.CreateAsync("Company", "Excluded"));

@@ -112,6 +112,8 @@ public sealed class QueryErrorTests(SharedServices shared)
         { "max_depth", 11, "1..10" },
         { "max_depth", -2, "1..10" },
         { "max_routes", 1001, "1..1000" },
+        { "max_results", 1001, "1..1000" },
+        { "max_results", -1, "1..1000" },
     };
 
     [Theory]
@@ -120,7 +122,9 @@ public sealed class QueryErrorTests(SharedServices shared)
     {
         var g = await TwoCompaniesAsync();
         var request = new TraceDependenciesRequest { Root = g.Entity("a"), Direction = TraceDirection.Upstream };
-        if (field == "max_depth") request.MaxDepth = value; else request.MaxRoutes = value;
+        if (field == "max_depth") request.MaxDepth = value;
+        else if (field == "max_results") request.MaxResults = value;
+        else request.MaxRoutes = value;
 
         var failure = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "OUT_OF_RANGE", () => Queries.TraceDependenciesAsync(request));
         Assert.Equal([field], failure.ViolatedFields);

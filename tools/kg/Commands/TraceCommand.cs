@@ -12,13 +12,14 @@ public static class TraceCommand
     {
         var question = new DependencyOptions("Entity the trace starts from", "What the entity depends on", "Who depends on the entity");
         var minExposure = new Option<double>("--min-exposure") { Description = "Leave out entities (and stop routes) below this exposure, 0..1" };
-        var maxRoutes = new Option<int>("--max-routes") { Description = "Routes kept per entity, 1..1000 (server default 100)" };
+        var maxRoutes = new Option<int>("--max-routes") { Description = "Routes listed per entity, 1..1000 (server default 10)" };
+        var maxResults = new Option<int>("--max-results") { Description = "Dependencies listed, largest exposure first, 1..1000 (server default 100)" };
         var without = new Option<string[]>("--without")
         {
             Description = "What if this entity or relationships/{id} were gone (repeatable or comma-separated); each dependency is shown with its exposure without it and the change",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("trace", "Trace dependencies upstream or downstream, with exposure") { minExposure, maxRoutes, without };
+        var command = new Command("trace", "Trace dependencies upstream or downstream, with exposure") { minExposure, maxRoutes, maxResults, without };
         question.AddTo(command);
         command.SetBody(options, host, async (parse, context, cancellation) =>
         {
@@ -30,6 +31,7 @@ public static class TraceCommand
                 MaxDepth = question.MaxDepth(parse),
                 MinExposure = parse.GetValue(minExposure),
                 MaxRoutes = parse.GetValue(maxRoutes),
+                MaxResults = parse.GetValue(maxResults),
                 AsOf = question.AsOf(parse),
             };
             request.Exclude.AddRange(OptionValues.SplitList(parse.GetValue(without)).Select(Names.Entity));
@@ -60,6 +62,7 @@ public static class TraceCommand
         }
         console.Write(tree);
         if (response.Dependencies.Count == 0) console.Line("No dependencies found.");
+        if (response.Reached > response.Dependencies.Count) console.Line($"Listed {response.Dependencies.Count} of {response.Reached} dependencies reached (--max-results).");
         if (response.Truncated) console.Line($"Truncated: stopped by {PathViews.Bounds(response.BoundsHit)}.");
     }
 

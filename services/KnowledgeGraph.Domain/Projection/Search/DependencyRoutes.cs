@@ -69,15 +69,23 @@ public sealed class DependencyRoutes
     public int Compare(int a, int b, ProjectionVersion graph)
     {
         var byLength = _hops[a].CompareTo(_hops[b]);
-        if (byLength != 0) return byLength;
-        var (left, right) = (HopsOf(a), HopsOf(b));
+        if (byLength != 0 || a == b) return byLength;
+        // Compared without allocating: the relationships are written into the stack, root end first.
+        Span<int> left = stackalloc int[_hops[a]];
+        Span<int> right = stackalloc int[_hops[b]];
+        for (var r = a; r > 0; r = _parent[r]) left[_hops[r] - 1] = _hop[r].Relationship;
+        for (var r = b; r > 0; r = _parent[r]) right[_hops[r] - 1] = _hop[r].Relationship;
         for (var i = 0; i < left.Length; i++)
         {
-            var byName = graph.CompareRelationshipNames(left[i].Relationship, right[i].Relationship);
+            if (left[i] == right[i]) continue;
+            var byName = graph.CompareRelationshipNames(left[i], right[i]);
             if (byName != 0) return byName;
         }
         return 0;
     }
+
+    /// <summary><see cref="Compare"/> as a comparer.</summary>
+    public IComparer<int> Order(ProjectionVersion graph) => Comparer<int>.Create((a, b) => Compare(a, b, graph));
 
     private void Grow()
     {
