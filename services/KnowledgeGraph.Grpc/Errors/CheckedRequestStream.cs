@@ -11,6 +11,8 @@ namespace KnowledgeGraph.Grpc.Errors;
 /// the gRPC server would log as a failure of the service and count as UNKNOWN); an IOException the
 /// call's abort does not follow at once is a request body that could not be read as the client declared it
 /// (Kestrel's BadHttpRequestException, for example a length prefix the body never fills), the client's error too.
+/// A read after the call already ended (the client reset it or its deadline passed while a batch was
+/// being written) finds the request complete: that is the same cancellation, not a failure of the service.
 /// </summary>
 public sealed class CheckedRequestStream<T>(IAsyncStreamReader<T> inner, CancellationToken callAborted) : IAsyncStreamReader<T>
 {
@@ -23,6 +25,10 @@ public sealed class CheckedRequestStream<T>(IAsyncStreamReader<T> inner, Cancell
         catch (InvalidDataException error) { throw RequestMessages.Malformed($"a message of the stream is malformed: {error.Message}"); }
         catch (RpcException error) when (error.StatusCode == StatusCode.ResourceExhausted) { throw RequestMessages.TooLarge(); }
         catch (RpcException error) when (error.StatusCode == StatusCode.Internal) { throw RequestMessages.Malformed($"a message of the stream is malformed: {error.Status.Detail}"); }
+        catch (InvalidOperationException) when (callAborted.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Cancelled, "The call ended before its request stream was read to the end."));
+        }
         catch (IOException error)
         {
             // Kestrel fails the body first and signals the abort just after, on the thread pool.
