@@ -127,7 +127,8 @@ internal static class RelationshipTable
 
     private static Relationship Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Relationship.Parser.ParseFrom((byte[])reader.GetValue(0));
 
-    private static (string, object?)[] Columns(Relationship relationship) =>
+    /// <summary>The row's values as statement parameters; endpoints by entity id ($source_id, $target_id), as every schema version's insert takes them.</summary>
+    internal static (string, object?)[] Columns(Relationship relationship) =>
     [
         ("$id", Ids.OfRelationship(relationship.Name)),
         ("$type", relationship.Type),

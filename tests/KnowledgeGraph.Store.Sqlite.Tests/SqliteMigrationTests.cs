@@ -1,5 +1,3 @@
-using Google.Protobuf;
-using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.Store.Conformance;
 using KnowledgeGraph.Store.Sqlite.Schema;
 using KnowledgeGraph.V1;
@@ -190,7 +188,7 @@ public sealed class SqliteMigrationTests : IDisposable
         return [.. answers.Select(a => string.Join("\n", ((System.Collections.IEnumerable)a).Cast<object>()))];
     }
 
-    /// <summary>How a build at schema version 3 wrote a relationship: endpoint ids as text.</summary>
+    /// <summary>How a build at schema version 3 wrote a relationship: the same values, endpoint ids as text columns.</summary>
     private static class Version3
     {
         public static Task<int> InsertAsync(SqlSession session, Relationship relationship) =>
@@ -199,18 +197,7 @@ public sealed class SqliteMigrationTests : IDisposable
                 INSERT INTO relationships (id, type, source_id, target_id, valid_from, valid_to, commodity, body, etag, create_time, update_time)
                 VALUES ($id, $type, $source_id, $target_id, $valid_from, $valid_to, $commodity, $body, $etag, $create_time, $update_time);
                 """,
-                None,
-                ("$id", Ids.OfRelationship(relationship.Name)),
-                ("$type", relationship.Type),
-                ("$source_id", Ids.OfEntity(relationship.Source)),
-                ("$target_id", Ids.OfEntity(relationship.Target)),
-                ("$valid_from", ValidityColumns.From(relationship.ValidFrom)),
-                ("$valid_to", ValidityColumns.To(relationship.ValidTo)),
-                ("$commodity", relationship.Properties.TryGetValue("commodity", out var commodity) ? commodity.AsString() : null),
-                ("$body", relationship.ToByteArray()),
-                ("$etag", relationship.Etag),
-                ("$create_time", TimeColumns.Millis(relationship.CreateTime)),
-                ("$update_time", TimeColumns.Millis(relationship.UpdateTime)));
+                None, RelationshipTable.Columns(relationship));
     }
 
     [Fact]
