@@ -12,6 +12,7 @@ namespace KnowledgeGraph.ImportBench;
 /// The import ceiling: the same rows inserted straight into a fresh store file of the same schema
 /// (made by the store itself), with one prepared statement per table reused across rows and one
 /// transaction per 100,000 rows. No checks, no change log, no network: what SQLite alone does.
+/// Like the store, a relationship finds its endpoints' integer keys by name in the same statement.
 /// </summary>
 public static class RawSqlitePeer
 {
@@ -43,8 +44,8 @@ public static class RawSqlitePeer
         clock.Restart();
         Insert(connection,
             """
-            INSERT INTO relationships (id, type, source_id, target_id, valid_from, valid_to, commodity, body, etag, create_time, update_time)
-            VALUES ($id, $type, $source, $target, $from, $to, $commodity, $body, 'e', $t, $t);
+            INSERT INTO relationships (id, type, source_key, target_key, valid_from, valid_to, commodity, body, etag, create_time, update_time)
+            VALUES ($id, $type, (SELECT key FROM entities WHERE id = $source), (SELECT key FROM entities WHERE id = $target), $from, $to, $commodity, $body, 'e', $t, $t);
             """,
             ReadCsv(relationshipsCsv).Select(f =>
             {

@@ -5,7 +5,7 @@ using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
-/// <summary>SQL over the entities table. The row's body is the whole entity, etag and times included.</summary>
+/// <summary>SQL over the entities table, found by id. The row's body is the whole entity, etag and times included; its integer key is what relationships refer to.</summary>
 internal static class EntityTable
 {
     public static Task<List<Entity>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>

@@ -2,7 +2,7 @@ using KnowledgeGraph.Domain;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
-/// <summary>Rows are keyed by id; the API speaks resource names. Both sort alike.</summary>
+/// <summary>Rows are found by id (a unique index; their integer keys never leave the SQL); the API speaks resource names. Both sort alike.</summary>
 internal static class Ids
 {
     // A name that does not parse is kept whole: it then matches no row.

@@ -7,7 +7,10 @@ using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
-/// <summary>SQL over the relationships table. The row's body is the whole relationship.</summary>
+/// <summary>
+/// SQL over the relationships table. The row's body is the whole relationship; its endpoints are
+/// entity keys (source_key, target_key), which the SQL finds from and maps back to entity ids.
+/// </summary>
 internal static class RelationshipTable
 {
     public static Task<List<Relationship>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
@@ -19,14 +22,14 @@ internal static class RelationshipTable
     {
         var where = new List<string> { "id > $after" };
         if (!string.IsNullOrEmpty(query.Type)) where.Add("type = $type");
-        if (!string.IsNullOrEmpty(query.Source)) where.Add("source_id = $source");
-        if (!string.IsNullOrEmpty(query.Target)) where.Add("target_id = $target");
+        if (!string.IsNullOrEmpty(query.Source)) where.Add($"source_key = {KeyOf("$source")}");
+        if (!string.IsNullOrEmpty(query.Target)) where.Add($"target_key = {KeyOf("$target")}");
         if (!string.IsNullOrEmpty(query.Entity))
             where.Add(query.Direction switch
             {
-                Direction.Outgoing => "source_id = $entity",
-                Direction.Incoming => "target_id = $entity",
-                _ => "(source_id = $entity OR target_id = $entity)",
+                Direction.Outgoing => $"source_key = {KeyOf("$entity")}",
+                Direction.Incoming => $"target_key = {KeyOf("$entity")}",
+                _ => $"(source_key = {KeyOf("$entity")} OR target_key = {KeyOf("$entity")})",
             });
         return session.QueryAsync(
             $"SELECT body FROM relationships WHERE {string.Join(" AND ", where)} ORDER BY id LIMIT $limit;",
@@ -40,14 +43,15 @@ internal static class RelationshipTable
     }
 
     /// <summary>
-    /// The adjacency query of one side: relationships whose <paramref name="endpointColumn"/> is among
-    /// $entities, of $types when <paramref name="filterTypes"/>, plausibly valid at $as_of.
+    /// The adjacency query of one side: relationships whose <paramref name="endpointColumn"/> (source_key
+    /// or target_key) is the key of an entity among the ids $entities, of $types when
+    /// <paramref name="filterTypes"/>, plausibly valid at $as_of.
     /// Answered from relationships_by_source / relationships_by_target.
     /// </summary>
     public static string AdjacencySql(string endpointColumn, bool filterTypes) =>
         $"""
         SELECT id, body FROM relationships
-        WHERE {endpointColumn} IN (SELECT value FROM json_each($entities))
+        WHERE {endpointColumn} IN (SELECT key FROM entities WHERE id IN (SELECT value FROM json_each($entities)))
           {(filterTypes ? "AND type IN (SELECT value FROM json_each($types))" : "")}
           AND (valid_from IS NULL OR valid_from <= $as_of)
           AND (valid_to IS NULL OR valid_to > $as_of)
@@ -60,9 +64,9 @@ internal static class RelationshipTable
     {
         var columns = direction switch
         {
-            Direction.Outgoing => ["source_id"],
-            Direction.Incoming => ["target_id"],
-            _ => new[] { "source_id", "target_id" },
+            Direction.Outgoing => ["source_key"],
+            Direction.Incoming => ["target_key"],
+            _ => new[] { "source_key", "target_key" },
         };
         var found = new SortedDictionary<string, Relationship>(StringComparer.Ordinal);
         foreach (var column in columns)
@@ -82,34 +86,40 @@ internal static class RelationshipTable
     /// <summary>The relationships that start or end at the entity, with both endpoints' kinds, in name order.</summary>
     public static Task<List<IncidentRelationship>> IncidentsAsync(SqlSession session, string entityName, CancellationToken cancellationToken) =>
         session.QueryAsync(
-            """
-            SELECT r.id, r.type, r.source_id, r.target_id, s.kind, t.kind
+            $"""
+            SELECT r.id, r.type, s.id, t.id, s.kind, t.kind
             FROM relationships AS r
-            JOIN entities AS s ON s.id = r.source_id
-            JOIN entities AS t ON t.id = r.target_id
-            WHERE r.source_id = $id OR r.target_id = $id
+            JOIN entities AS s ON s.key = r.source_key
+            JOIN entities AS t ON t.key = r.target_key
+            WHERE r.source_key = {KeyOf("$id")} OR r.target_key = {KeyOf("$id")}
             ORDER BY r.id;
             """,
             r => new IncidentRelationship(ResourceNames.Relationship(r.GetString(0)), r.GetString(1), ResourceNames.Entity(r.GetString(2)), ResourceNames.Entity(r.GetString(3)), r.GetString(4), r.GetString(5)),
             cancellationToken, ("$id", Ids.OfEntity(entityName)));
 
+    /// <summary>Inserts the row; an endpoint that is not an entity leaves its key NULL, a constraint violation.</summary>
     public static Task<int> InsertAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
-            """
-            INSERT INTO relationships (id, type, source_id, target_id, valid_from, valid_to, commodity, body, etag, create_time, update_time)
-            VALUES ($id, $type, $source_id, $target_id, $valid_from, $valid_to, $commodity, $body, $etag, $create_time, $update_time);
-            """,
-            cancellationToken, Columns(relationship));
+        session.ExecuteAsync(InsertSql, cancellationToken, Columns(relationship));
 
     /// <summary>Replaces the row; returns 0 when there is none.</summary>
     public static Task<int> UpdateAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
-            """
-            UPDATE relationships SET type = $type, source_id = $source_id, target_id = $target_id, valid_from = $valid_from,
-                valid_to = $valid_to, commodity = $commodity, body = $body, etag = $etag, create_time = $create_time, update_time = $update_time
-            WHERE id = $id;
-            """,
-            cancellationToken, Columns(relationship));
+        session.ExecuteAsync(UpdateSql, cancellationToken, Columns(relationship));
+
+    private static readonly string InsertSql =
+        $"""
+        INSERT INTO relationships (id, type, source_key, target_key, valid_from, valid_to, commodity, body, etag, create_time, update_time)
+        VALUES ($id, $type, {KeyOf("$source_id")}, {KeyOf("$target_id")}, $valid_from, $valid_to, $commodity, $body, $etag, $create_time, $update_time);
+        """;
+
+    private static readonly string UpdateSql =
+        $"""
+        UPDATE relationships SET type = $type, source_key = {KeyOf("$source_id")}, target_key = {KeyOf("$target_id")}, valid_from = $valid_from,
+            valid_to = $valid_to, commodity = $commodity, body = $body, etag = $etag, create_time = $create_time, update_time = $update_time
+        WHERE id = $id;
+        """;
+
+    /// <summary>The key of the entity whose id is the parameter <paramref name="idParameter"/>, found on the entities' unique id index; NULL when there is none.</summary>
+    private static string KeyOf(string idParameter) => $"(SELECT key FROM entities WHERE id = {idParameter})";
 
     /// <summary>Deletes the row; returns 0 when there is none.</summary>
     public static Task<int> DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>
@@ -117,7 +127,8 @@ internal static class RelationshipTable
 
     private static Relationship Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Relationship.Parser.ParseFrom((byte[])reader.GetValue(0));
 
-    private static (string, object?)[] Columns(Relationship relationship) =>
+    /// <summary>The row's values as statement parameters; endpoints by entity id ($source_id, $target_id), as every schema version's insert takes them.</summary>
+    internal static (string, object?)[] Columns(Relationship relationship) =>
     [
         ("$id", Ids.OfRelationship(relationship.Name)),
         ("$type", relationship.Type),

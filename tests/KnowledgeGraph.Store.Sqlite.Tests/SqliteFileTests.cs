@@ -23,7 +23,7 @@ public sealed class SqliteFileTests : IDisposable
         Assert.Equal(1L, Scalar(storeConnection, "PRAGMA foreign_keys;"));
         Assert.Equal(5000L, Scalar(storeConnection, "PRAGMA busy_timeout;"));
         var orphan = Assert.Throws<SqliteException>(() => Scalar(storeConnection,
-            "INSERT INTO relationships (id, type, source_id, target_id, body, etag, create_time, update_time) VALUES ('x', 'SUPPLIES', 'nobody', 'nobody', x'', '1', 0, 0);"));
+            "INSERT INTO relationships (id, type, source_key, target_key, body, etag, create_time, update_time) VALUES ('x', 'SUPPLIES', 404, 404, x'', '1', 0, 0);"));
         Assert.Equal(19, orphan.SqliteErrorCode); // SQLITE_CONSTRAINT
         Assert.Equal("sqlite:" + Path.GetFullPath(_database.FilePath), store.Location);
     }
@@ -50,8 +50,8 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("source_id", "relationships_by_source")]
-    [InlineData("target_id", "relationships_by_target")]
+    [InlineData("source_key", "relationships_by_source")]
+    [InlineData("target_key", "relationships_by_target")]
     public async Task Adjacency_is_answered_from_the_endpoint_indexes(string column, string index)
     {
         var store = _database.OpenStore();
@@ -61,9 +61,12 @@ public sealed class SqliteFileTests : IDisposable
         // What traversal asks (it also reads each row's body), with and without a type filter.
         foreach (var filterTypes in new[] { true, false })
             Assert.Contains($"USING INDEX {index}", Plan(connection, RelationshipTable.AdjacencySql(column, filterTypes)));
-        // Which relationships touch an entity (delete checks, kind changes) needs the index alone.
+        // Whether relationships still touch an entity (the foreign-key check of its delete) needs the index alone.
         Assert.Contains($"USING COVERING INDEX {index}",
-            Plan(connection, $"SELECT id, type, valid_from, valid_to FROM relationships WHERE {column} = $id AND type = $type"));
+            Plan(connection, $"SELECT count(*) FROM relationships WHERE {column} = $id"));
+        // A write finds an endpoint's key by name on the entities' unique id index.
+        Assert.Contains("USING COVERING INDEX sqlite_autoindex_entities_1",
+            Plan(connection, "SELECT key FROM entities WHERE id = $id"));
     }
 
     [Fact]

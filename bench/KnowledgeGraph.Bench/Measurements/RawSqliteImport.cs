@@ -15,9 +15,10 @@ public sealed record RawImportResult(double EntitiesPerSecond, double Relationsh
 /// The import ceiling: the same rows inserted straight into a fresh store file with the product's own
 /// schema (made by <see cref="SqliteGraphStore.InitializeAsync"/>, so it follows any migration),
 /// through one prepared statement per table, 50,000 rows per transaction, no checks and no change log.
-/// Column values are chosen by column name (id, kind, type, source_id, target_id, valid_from,
-/// valid_to, commodity, body, etag, times; integer keys get the row's number), so a schema change
-/// to integer surrogate keys is measured too.
+/// Column values are chosen by column name (id, kind, type, source_key, target_key, valid_from,
+/// valid_to, commodity, body, etag, times), so a schema change is measured too: an integer primary
+/// key is left to SQLite, and an endpoint key is found by the entity's id in the statement, as the
+/// store does.
 /// </summary>
 public static class RawSqliteImport
 {
@@ -47,8 +48,13 @@ public static class RawSqliteImport
             $"entities({string.Join(", ", entityColumns.Select(c => c.Name))}); relationships({string.Join(", ", relationshipColumns.Select(c => c.Name))})");
     }
 
-    private sealed record Column(string Name, string Type, bool Required, bool Key);
+    private sealed record Column(string Name, string Type, bool Required, bool Key)
+    {
+        /// <summary>What the INSERT gives this column: the parameter itself, or for an endpoint key the key of the entity whose id it is.</summary>
+        public string Value(string parameter) => Name is "source_key" or "target_key" ? $"(SELECT key FROM entities WHERE id = {parameter})" : parameter;
+    }
 
+    /// <summary>The table's columns, but an INTEGER PRIMARY KEY (the rowid, which SQLite assigns).</summary>
     private static List<Column> Columns(SqliteConnection connection, string table)
     {
         using var command = connection.CreateCommand();
@@ -57,14 +63,14 @@ public static class RawSqliteImport
         var columns = new List<Column>();
         while (reader.Read())
             columns.Add(new Column(reader.GetString(1), reader.GetString(2).ToUpperInvariant(), reader.GetInt32(3) == 1 && reader.IsDBNull(4), reader.GetInt32(5) > 0));
-        return columns;
+        return [.. columns.Where(c => !(c.Key && c.Type == "INTEGER" && columns.Count(k => k.Key) == 1))];
     }
 
     private static double Insert(SqliteConnection connection, string table, List<Column> columns, int rows, Func<Column, int, object?> value)
     {
         var watch = Stopwatch.StartNew();
         using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))});";
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((c, i) => c.Value("$p" + i)))});";
         var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         command.Prepare();
         for (var start = 0; start < rows; start += RowsPerTransaction)
@@ -90,8 +96,8 @@ public static class RawSqliteImport
 
     private static object? EntityValue(Column column, GeneratedGraph graph, int i, DateTimeOffset now) => column.Name switch
     {
-        "id" => column.Type == "INTEGER" ? i + 1 : graph.Ids[i],
-        "name" => column.Type == "INTEGER" ? i + 1 : graph.EntityName(i),
+        "id" => graph.Ids[i],
+        "name" => graph.EntityName(i),
         "kind" => GeneratedGraph.EntityKinds[graph.Kinds[i]],
         "display_name" => $"{GeneratedGraph.EntityKinds[graph.Kinds[i]]} {graph.Ids[i]}",
         "search_text" => $"{GeneratedGraph.EntityKinds[graph.Kinds[i]]} {graph.Ids[i]}".ToLowerInvariant(),
@@ -103,11 +109,11 @@ public static class RawSqliteImport
 
     private static object? RelationshipValue(Column column, GeneratedGraph graph, int j, DateTimeOffset now) => column.Name switch
     {
-        "id" => column.Type == "INTEGER" ? j + 1 : $"r{j}",
-        "name" => column.Type == "INTEGER" ? j + 1 : GeneratedGraph.RelationshipName(j),
+        "id" => $"r{j}",
+        "name" => GeneratedGraph.RelationshipName(j),
         "type" => graph.TypeName(j),
-        "source_id" => column.Type == "INTEGER" ? graph.Sources[j] + 1 : graph.Ids[graph.Sources[j]],
-        "target_id" => column.Type == "INTEGER" ? graph.Targets[j] + 1 : graph.Ids[graph.Targets[j]],
+        "source_key" => graph.Ids[graph.Sources[j]],
+        "target_key" => graph.Ids[graph.Targets[j]],
         "valid_from" => graph.ValidFrom[j]?.ToUnixTimeMilliseconds(),
         "valid_to" => graph.ValidTo[j]?.ToUnixTimeMilliseconds(),
         "commodity" => graph.Commodities[j] >= 0 ? graph.EntityName(graph.Commodities[j]) : null,
