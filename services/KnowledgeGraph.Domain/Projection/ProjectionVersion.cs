@@ -105,6 +105,24 @@ public sealed class ProjectionVersion
         if (ordered && runs > 1) into.Sort(_stepsByName);
     }
 
+    /// <summary>
+    /// At most how many steps <see cref="Steps"/> would read from <paramref name="node"/> in the
+    /// directions <paramref name="filter"/> follows, before types and validity are checked: its degree,
+    /// in O(1) from the CSR offsets plus the overlay's edges. Searches use it to grow the cheaper side.
+    /// </summary>
+    public int DegreeBound(int node, in EdgeFilter filter)
+    {
+        var degree = 0;
+        if (filter.OutTypes != 0) degree += BaseDegree(node, Graph.OutStart) + OverlayDegree(Overlay.Out, node);
+        if (filter.InTypes != 0) degree += BaseDegree(node, Graph.InStart) + OverlayDegree(Overlay.In, node);
+        return degree;
+    }
+
+    private int BaseDegree(int node, int[] start) => node < Graph.NodeCount ? start[node + 1] - start[node] : 0;
+
+    private static int OverlayDegree(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node) =>
+        !map.IsEmpty && map.TryGetValue(node, out var edges) ? edges.Length : 0;
+
     private int AddBase(int node, in EdgeFilter filter, List<Step> into, int[] start, int[] ids, bool outgoing)
     {
         if (node >= Graph.NodeCount) return 0;

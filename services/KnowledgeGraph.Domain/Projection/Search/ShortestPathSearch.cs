@@ -8,7 +8,10 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// <see cref="PathOrder"/>, on the projection.
 /// <para>
 /// Algorithm: bidirectional breadth-first search, a whole level at a time, always growing the side
-/// with the smaller frontier; type, direction and validity filters apply as edges are met. When a
+/// whose frontier has fewer edges to read (the sum of its nodes' degrees, not its node count: on a
+/// graph with hubs, one hub in a frontier of one outweighs a thousand ordinary nodes, and growing the
+/// other side first lets the search meet at the hub instead of expanding it); type, direction and
+/// validity filters apply as edges are met. When a
 /// level meets the other side, the shortest distance d is the least distS + distT over the nodes
 /// met, and every shortest path crosses the meeting layer (distS = p, distT = d - p). The nodes
 /// between the source and that layer, and between it and the target, are then marked by walking
@@ -60,18 +63,20 @@ public static class ShortestPathSearch
         fromSource.Set(source, 0);
         toTarget.Set(target, 0);
         List<int> sourceFrontier = [source], targetFrontier = [target];
+        long sourceVolume = graph.DegreeBound(source, forward), targetVolume = graph.DegreeBound(target, backward);
         int a = 0, b = 0;
         var steps = new List<Step>();
         var expanded = 0;
         while (sourceFrontier.Count > 0 && targetFrontier.Count > 0 && a + b < maxDepth)
         {
             if (budget.DeadlineReached()) return null;
-            var growSource = sourceFrontier.Count <= targetFrontier.Count;
+            var growSource = sourceVolume <= targetVolume;
             var (frontier, filter, mine, theirs) = growSource
                 ? (sourceFrontier, forward, fromSource, toTarget)
                 : (targetFrontier, backward, toTarget, fromSource);
             var level = (growSource ? a : b) + 1;
             var next = new List<int>();
+            long volume = 0;
             var best = int.MaxValue;
             var exhausted = false;
             foreach (var node in frontier)
@@ -83,12 +88,13 @@ public static class ShortestPathSearch
                     if (mine.Has(step.To)) continue;
                     mine.Set(step.To, level);
                     next.Add(step.To);
+                    volume += graph.DegreeBound(step.To, filter);
                     if (theirs.TryGet(step.To, out var other)) best = Math.Min(best, level + other);
                 }
                 if (exhausted) break;
             }
-            if (growSource) (sourceFrontier, a) = (next, level);
-            else (targetFrontier, b) = (next, level);
+            if (growSource) (sourceFrontier, sourceVolume, a) = (next, volume, level);
+            else (targetFrontier, targetVolume, b) = (next, volume, level);
             if (best == int.MaxValue)
             {
                 if (exhausted) return null;
