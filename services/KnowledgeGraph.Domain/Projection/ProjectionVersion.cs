@@ -182,9 +182,9 @@ public sealed class ProjectionVersion
     /// <summary>The same graph with the overlay folded into a new base (edges in name order), and an empty overlay.</summary>
     public ProjectionVersion Compact()
     {
-        var edges = new EdgeColumns();
         var added = Overlay.ByRelationship.Values.ToList();
         added.Sort(_byName);
+        var edges = new EdgeColumns(Graph.EdgeCount - Overlay.DeletedBaseCount + added.Count);
         var next = 0;
         for (var id = 0; id < Graph.EdgeCount; id++)
         {
