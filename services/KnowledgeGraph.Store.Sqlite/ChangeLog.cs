@@ -32,9 +32,14 @@ internal static class ChangeLog
             "SELECT seq, resource FROM change_log WHERE seq > $after ORDER BY seq LIMIT $limit;",
             r => (r.GetInt64(0), r.GetString(1)), cancellationToken, ("$after", after), ("$limit", limit));
 
-    /// <summary>Where the kept feed starts: every entry after it is still here (0 when nothing was pruned).</summary>
-    public static async Task<long> FloorAsync(SqlSession session, CancellationToken cancellationToken) =>
-        Convert.ToInt64(await session.ScalarAsync("SELECT coalesce(min(seq) - 1, 0) FROM change_log;", cancellationToken), CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The head (the last sequence) and the floor (every entry after it is still here; 0 when nothing
+    /// was pruned), in one statement whose subqueries are each answered from an end of the primary key.
+    /// </summary>
+    public static async Task<(long Head, long Floor)> BoundsAsync(SqlSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync(
+            "SELECT (SELECT coalesce(max(seq), 0) FROM change_log), (SELECT coalesce(min(seq) - 1, 0) FROM change_log);",
+            r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken))[0];
 
     /// <summary>
     /// Deletes the oldest entries committed before <paramref name="before"/>, at most

@@ -59,14 +59,14 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         Observe("ReadChanges", async () =>
         {
             await using var read = await _database.BeginReadAsync(cancellationToken);
-            if (limit > 0 && await ChangeLog.FloorAsync(read.Session, cancellationToken) is var floor && after < floor)
-                throw new ChangeFeedGapException(after, floor);
+            var (head, floor) = await ChangeLog.BoundsAsync(read.Session, cancellationToken);
+            if (limit > 0 && after < floor) throw new ChangeFeedGapException(after, floor);
             var rows = await ChangeLog.AfterAsync(read.Session, after, Math.Max(0, limit), cancellationToken);
             var entities = (await EntityTable.FindManyAsync(read.Session, rows.Select(r => r.Resource).Where(Domain.ResourceNames.IsEntityName), cancellationToken)).ToDictionary(e => e.Name);
             var relationships = (await RelationshipTable.FindManyAsync(read.Session, rows.Select(r => r.Resource).Where(Domain.ResourceNames.IsRelationshipName), cancellationToken)).ToDictionary(r => r.Name);
             var changes = rows.Select(r => new GraphChange(r.Seq, r.Resource, entities.GetValueOrDefault(r.Resource), relationships.GetValueOrDefault(r.Resource))).ToList();
             var full = limit > 0 && rows.Count == limit;
-            var position = full ? rows[^1].Seq : Math.Max(after, await ChangeLog.LastSeqAsync(read.Session, cancellationToken));
+            var position = full ? rows[^1].Seq : Math.Max(after, head);
             return new ChangePage(changes, position, full);
         }, cancellationToken);
 
@@ -78,7 +78,7 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
             var pause = TimeSpan.FromMilliseconds(5);
             while (true)
             {
-                var (reached, floor) = await _database.ReadAsync(async s => (await ChangeLog.LastSeqAsync(s, cancellationToken), await ChangeLog.FloorAsync(s, cancellationToken)), cancellationToken);
+                var (reached, floor) = await _database.ReadAsync(s => ChangeLog.BoundsAsync(s, cancellationToken), cancellationToken);
                 if (floor > 0 && wanted <= floor) throw ConsistencyErrors.Expired(consistencyToken);
                 if (reached >= wanted) return ReadConsistency.None;
                 var remaining = maxWait - Stopwatch.GetElapsedTime(started);
@@ -94,7 +94,7 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         {
             var changes = await DeleteInBatchesAsync((s, ct) => ChangeLog.PruneAsync(s, changesBefore, PruneBatch, ct), cancellationToken);
             var requests = await DeleteInBatchesAsync((s, ct) => RequestLog.PruneAsync(s, requestsBefore, PruneBatch, ct), cancellationToken);
-            var floor = await _database.ReadAsync(s => ChangeLog.FloorAsync(s, cancellationToken), cancellationToken);
+            var (_, floor) = await _database.ReadAsync(s => ChangeLog.BoundsAsync(s, cancellationToken), cancellationToken);
             return new PruneResult(changes, requests, floor);
         }, cancellationToken);
 

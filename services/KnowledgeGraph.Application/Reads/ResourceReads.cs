@@ -31,9 +31,8 @@ public sealed class ResourceReads<T>(ResourceRules<T> rules, IGraphStore store, 
         var results = names.Select(name => found.GetValueOrDefault(name) ?? throw GraphException.NotFound(rules.ResourceType, name)).ToList();
         // All or nothing (AIP-231), so an answer that cannot fit one message is refused, not cut.
         if (new AnswerSize().Fit(results, r => r.CalculateSize()).Count < results.Count)
-            throw new GraphException(ErrorKind.ResourceExhausted, ErrorReasons.MessageTooLarge,
-                $"The {results.Count} {rules.Collection} asked for do not fit the limit of {Limits.MaxMessageBytes} bytes per message; ask for fewer at a time.",
-                [new FieldViolation("names", $"the answer must fit {Limits.MaxMessageBytes} bytes per message", ErrorReasons.MessageTooLarge)]);
+            throw GraphException.MessageTooLarge(
+                $"The {results.Count} {rules.Collection} asked for do not fit the limit of {Limits.MaxMessageBytes} bytes per message; ask for fewer at a time.", "names", Limits.MaxMessageBytes);
         return results;
     }
 

@@ -38,6 +38,11 @@ public sealed class GraphException(
     public static GraphException FailedPrecondition(string reason, string message, ResourceRef? resource = null) =>
         new(ErrorKind.FailedPrecondition, reason, message, resource: resource);
 
+    /// <summary>RESOURCE_EXHAUSTED (MESSAGE_TOO_LARGE): a message in or out would exceed the limit of <paramref name="limitBytes"/> per message.</summary>
+    public static GraphException MessageTooLarge(string message, string field, long limitBytes) =>
+        new(ErrorKind.ResourceExhausted, ErrorReasons.MessageTooLarge, message,
+            [new FieldViolation(field, $"at most {limitBytes} bytes per message", ErrorReasons.MessageTooLarge)]);
+
     /// <summary>The store cannot answer now; a client should retry after <paramref name="retryDelay"/>.</summary>
     public static GraphException Unavailable(string reason, string message, TimeSpan retryDelay) =>
         new(ErrorKind.Unavailable, reason, message, retryDelay: retryDelay);

@@ -2,9 +2,6 @@ using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Domain.Traversal;
 
-/// <summary>What <see cref="ExposureAggregator.Aggregate"/> returns: the exposures, and whether some entity had more routes than were listed.</summary>
-public sealed record ExposureAggregation(IReadOnlyList<DependencyExposure> Dependencies, bool RoutesCapped);
-
 /// <summary>A route's share of the root's dependency: its lower and upper contribution and whether every weight on it is known.</summary>
 public readonly record struct Contribution(double Lower, double Upper, bool Quantified)
 {
@@ -123,24 +120,6 @@ public static class ExposureAggregator
         }
     }
 
-    /// <summary>
-    /// Exposures from routes given as <see cref="GraphPath"/>s from the trace root whose hops carry
-    /// their dependency weight (the entity reached is the last hop's). Duplicate routes (the same
-    /// relationships in the same order) count once; routes without hops are ignored.
-    /// </summary>
-    public static ExposureAggregation Aggregate(IEnumerable<GraphPath> routes, int maxRoutes, double minExposure)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var weighted = new List<(string, GraphPath, Contribution, int)>();
-        foreach (var path in routes)
-        {
-            if (path.Hops.Count == 0 || !seen.Add(path.Start?.Name + "\n" + string.Join('\n', Names(path)))) continue;
-            weighted.Add((path.Hops[^1].Entity?.Name ?? string.Empty, path, ContributionOf(path), path.Hops.Count));
-        }
-        var (entities, capped) = Group(weighted, Comparer<GraphPath>.Create((a, b) => PathOrder.Instance.Compare(Names(a), Names(b))), StringComparer.Ordinal, maxRoutes, minExposure);
-        return new ExposureAggregation([.. entities.Select(e => Exposure(e, r => r))], capped);
-    }
-
     /// <summary>The API message for one reached entity, with each kept route made a <see cref="GraphPath"/>.</summary>
     public static DependencyExposure Exposure<TKey, TRoute>(ReachedEntity<TKey, TRoute> reached, Func<TRoute, GraphPath> path) where TKey : notnull
     {
@@ -173,6 +152,4 @@ public static class ExposureAggregator
     /// <summary>Larger lower bound first, then larger upper bound.</summary>
     internal static int Larger(Contribution a, Contribution b) =>
         b.Lower.CompareTo(a.Lower) is var byLower and not 0 ? byLower : b.Upper.CompareTo(a.Upper);
-
-    private static IReadOnlyList<string> Names(GraphPath path) => path.Hops.Select(h => h.Relationship?.Name ?? string.Empty).ToList();
 }

@@ -54,9 +54,8 @@ public static class RequestMessages
     }
 
     /// <param name="length">The message's length, when known.</param>
-    public static GraphException TooLarge(long? length = null) => new(ErrorKind.ResourceExhausted, ErrorReasons.MessageTooLarge,
-        $"A message{(length is { } n ? $" of {n} bytes" : "")} is over the limit of {Limits.MaxMessageBytes} bytes; split the request.",
-        [new FieldViolation("request", $"at most {Limits.MaxMessageBytes} bytes per message", ErrorReasons.MessageTooLarge)]);
+    public static GraphException TooLarge(long? length = null) => GraphException.MessageTooLarge(
+        $"A message{(length is { } n ? $" of {n} bytes" : "")} is over the limit of {Limits.MaxMessageBytes} bytes; split the request.", "request", Limits.MaxMessageBytes);
 
     public static GraphException Malformed(string description) =>
         GraphException.InvalidArgument(ErrorReasons.MalformedMessage, "request", description);
