@@ -46,6 +46,45 @@ public sealed class ShortestPathSearchTests
         Assert.True(budget.ExpandedRelationships < 10, $"read {budget.ExpandedRelationships} relationships");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Marking_the_shortest_paths_through_a_hub_reads_the_small_side_not_the_hub(bool hubNextToTarget)
+    {
+        // Three routes of two hops from the source to the hub, then the hub to the target; the hub also
+        // supplies (or is supplied by) 3,000 other companies. The searches meet at the hub without
+        // expanding it, and marking the paths must not read the hub's 3,000 relationships either.
+        var loader = new ProjectionLoader(Schema);
+        var ids = new[] { "source", "m1", "m2", "m3", "hub", "target" }.Concat(Enumerable.Range(0, HubFanOut).Select(i => $"x{i:0000}"));
+        foreach (var id in ids) loader.Add(new Entity { Name = ResourceNames.Entity(id), Kind = "Company", DisplayName = id });
+        var middles = new[] { "m3", "m1", "m2" };
+        var relationships = hubNextToTarget
+            ? middles.SelectMany((m, i) => new[] { Supplies($"a{i}", "source", m), Supplies($"b{i}", m, "hub") }).Append(Supplies("c", "hub", "target"))
+                .Concat(Enumerable.Range(0, HubFanOut).Select(i => Supplies($"f{i:0000}", "hub", $"x{i:0000}")))
+            : middles.SelectMany((m, i) => new[] { Supplies($"a{i}", "hub", m), Supplies($"b{i}", m, "target") }).Append(Supplies("c", "source", "hub"))
+                .Concat(Enumerable.Range(0, HubFanOut).Select(i => Supplies($"f{i:0000}", $"x{i:0000}", "hub")));
+        foreach (var relationship in relationships.OrderBy(r => r.Name, StringComparer.Ordinal)) loader.Add(relationship);
+        var graph = loader.Build(position: 1);
+        var (source, target) = (graph.FindEntity(ResourceNames.Entity("source")), graph.FindEntity(ResourceNames.Entity("target")));
+        var forward = EdgeFilter.Following(Schema.AllTypes, outgoing: true, incoming: false, AsOf);
+        using var budget = new TraversalBudgetTracker(new TraversalBudget(100_000, null), TimeProvider.System);
+        var fromSource = NodeMarks.Rent(graph.EntityIdLimit);
+        var toTarget = NodeMarks.Rent(graph.EntityIdLimit);
+
+        var meeting = ShortestPathSearch.Meet(graph, source, target, forward, maxDepth: 6, budget, fromSource, toTarget)!.Value;
+        var dag = ShortestPathDag.Mark(graph, forward, meeting, fromSource, toTarget);
+        var paths = dag.Walk(source, target, meeting.Distance, limit: 10);
+
+        Assert.True(dag.EdgesRead < 20, $"marking read {dag.EdgesRead} relationships");
+        Assert.True(budget.ExpandedRelationships < 20, $"the search read {budget.ExpandedRelationships} relationships");
+        var expected = hubNextToTarget
+            ? new[] { "a0 b0 c", "a1 b1 c", "a2 b2 c" }
+            : ["c a0 b0", "c a1 b1", "c a2 b2"];
+        Assert.Equal(expected, paths.Select(p => string.Join(' ', p.Hops.Select(h => graph.RelationshipName(h.Relationship)[(ResourceNames.RelationshipsCollection.Length + 1)..]))));
+        fromSource.Return();
+        toTarget.Return();
+    }
+
     private static Relationship Supplies(string id, string from, string to) => new()
     {
         Name = ResourceNames.Relationship(id),

@@ -12,46 +12,24 @@ internal sealed class ShortestPathDag
 
     private ShortestPathDag(ProjectionVersion graph) => _graph = graph;
 
+    /// <summary>How many edges marking read (the search's own reads are its budget's).</summary>
+    public long EdgesRead { get; private set; }
+
     public static ShortestPathDag Mark(ProjectionVersion graph, EdgeFilter forward, ShortestPathSearch.Meeting meeting, NodeMarks fromSource, NodeMarks toTarget)
     {
         var dag = new ShortestPathDag(graph);
         var steps = new List<Step>();
+        var backward = forward.Reversed;
 
         // Back from the meeting layer to the source: u -> w is on a shortest path when distS(u) = distS(w) - 1.
         var layer = meeting.Nodes;
         for (var position = meeting.Layer; position > 0; position--)
-        {
-            var previous = new HashSet<int>();
-            foreach (var w in layer)
-            {
-                graph.Steps(w, forward.Reversed, steps, ordered: false);
-                foreach (var back in steps)
-                    if (fromSource[back.To] == position - 1)
-                    {
-                        dag.Add(back.To, new Step(back.Edge, w, !back.Outgoing, back.BaseEdge));
-                        previous.Add(back.To);
-                    }
-            }
-            layer = [.. previous];
-        }
+            layer = dag.Join(meeting.SourceLevels[position - 1], fromSource, position - 1, forward, layer, steps, towardsLayer: true);
 
         // On from the meeting layer to the target: w -> x is on a shortest path when distT(x) = distT(w) - 1.
         layer = meeting.Nodes;
         for (var remaining = meeting.Distance - meeting.Layer; remaining > 0; remaining--)
-        {
-            var following = new HashSet<int>();
-            foreach (var w in layer)
-            {
-                graph.Steps(w, forward, steps, ordered: false);
-                foreach (var step in steps)
-                    if (toTarget[step.To] == remaining - 1)
-                    {
-                        dag.Add(w, step);
-                        following.Add(step.To);
-                    }
-            }
-            layer = [.. following];
-        }
+            layer = dag.Join(meeting.TargetLevels[remaining - 1], toTarget, remaining - 1, backward, layer, steps, towardsLayer: false);
 
         var byName = Comparer<Step>.Create((x, y) => x.BaseEdge >= 0 && y.BaseEdge >= 0
             ? x.BaseEdge.CompareTo(y.BaseEdge)
@@ -83,6 +61,69 @@ internal sealed class ShortestPathDag
                 Visit(step.To, depth + 1);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the edges between <paramref name="layer"/> (nodes on shortest paths) and the adjacent
+    /// <paramref name="level"/> of one search (the nodes its <paramref name="marks"/> put at
+    /// <paramref name="distance"/>), and returns the level's nodes they reach. The edges are read
+    /// from whichever side has fewer to read: the layer's, or the level's (walking
+    /// <paramref name="fromLevel"/>). The search expanded the level, so reading it again costs no more
+    /// than the search did, while a hub in the layer, met without being expanded, may hold thousands.
+    /// <paramref name="towardsLayer"/>: the DAG's edges run from the level to the layer (the source's
+    /// side); otherwise from the layer to the level (the target's).
+    /// </summary>
+    private List<int> Join(List<int> level, NodeMarks marks, int distance, EdgeFilter fromLevel, List<int> layer, List<Step> steps, bool towardsLayer)
+    {
+        var fromLayer = fromLevel.Reversed;
+        var joined = new HashSet<int>();
+        var layerVolume = Volume(layer, fromLayer, long.MaxValue);
+        if (layerVolume <= Volume(level, fromLevel, layerVolume))
+        {
+            foreach (var w in layer)
+            {
+                _graph.Steps(w, fromLayer, steps, ordered: false);
+                EdgesRead += steps.Count;
+                foreach (var back in steps)
+                    if (marks[back.To] == distance)
+                    {
+                        Link(w, back);
+                        joined.Add(back.To);
+                    }
+            }
+        }
+        else
+        {
+            var inLayer = new HashSet<int>(layer);
+            foreach (var u in level)
+            {
+                _graph.Steps(u, fromLevel, steps, ordered: false);
+                EdgesRead += steps.Count;
+                foreach (var step in steps)
+                    if (inLayer.Contains(step.To))
+                    {
+                        Link(step.To, new Step(step.Edge, u, !step.Outgoing, step.BaseEdge));
+                        joined.Add(u);
+                    }
+            }
+        }
+        return [.. joined];
+
+        // back: a step from the layer node w to the level node back.To.
+        void Link(int w, Step back)
+        {
+            if (towardsLayer) Add(back.To, new Step(back.Edge, w, !back.Outgoing, back.BaseEdge));
+            else Add(w, back);
+        }
+    }
+
+    /// <summary>How many edges reading <paramref name="nodes"/> would read, counted until it passes <paramref name="cap"/>.</summary>
+    private long Volume(List<int> nodes, in EdgeFilter filter, long cap)
+    {
+        long volume = 0;
+        foreach (var node in nodes)
+            if ((volume += _graph.DegreeBound(node, filter)) > cap) break;
+        return volume;
     }
 
     private void Add(int from, Step step)

@@ -54,15 +54,19 @@ public static class ShortestPathSearch
         }
     }
 
-    /// <summary>Where the searches met: the shortest distance, the meeting layer's position from the source, and its nodes.</summary>
-    internal readonly record struct Meeting(int Distance, int Layer, List<int> Nodes);
+    /// <summary>
+    /// Where the searches met: the shortest distance, the meeting layer's position from the source, and
+    /// its nodes; with each side's levels (the nodes at each distance from the source, from the target).
+    /// </summary>
+    internal readonly record struct Meeting(int Distance, int Layer, List<int> Nodes, List<List<int>> SourceLevels, List<List<int>> TargetLevels);
 
-    private static Meeting? Meet(ProjectionVersion graph, int source, int target, EdgeFilter forward, int maxDepth, TraversalBudgetTracker budget, NodeMarks fromSource, NodeMarks toTarget)
+    internal static Meeting? Meet(ProjectionVersion graph, int source, int target, EdgeFilter forward, int maxDepth, TraversalBudgetTracker budget, NodeMarks fromSource, NodeMarks toTarget)
     {
         var backward = forward.Reversed;
         fromSource.Set(source, 0);
         toTarget.Set(target, 0);
         List<int> sourceFrontier = [source], targetFrontier = [target];
+        List<List<int>> sourceLevels = [sourceFrontier], targetLevels = [targetFrontier];
         long sourceVolume = graph.DegreeBound(source, forward), targetVolume = graph.DegreeBound(target, backward);
         int a = 0, b = 0;
         var steps = new List<Step>();
@@ -95,6 +99,7 @@ public static class ShortestPathSearch
             }
             if (growSource) (sourceFrontier, sourceVolume, a) = (next, volume, level);
             else (targetFrontier, targetVolume, b) = (next, volume, level);
+            (growSource ? sourceLevels : targetLevels).Add(next);
             if (best == int.MaxValue)
             {
                 if (exhausted) return null;
@@ -103,7 +108,7 @@ public static class ShortestPathSearch
             // The meeting layer is the level just grown, seen from the source.
             var layer = growSource ? a : best - b;
             var nodes = next.Where(n => fromSource[n] == layer && toTarget[n] == best - layer).ToList();
-            return new Meeting(best, layer, nodes);
+            return new Meeting(best, layer, nodes, sourceLevels, targetLevels);
         }
         if (sourceFrontier.Count > 0 && targetFrontier.Count > 0 && !budget.Stopped) budget.Hit(Bound.MaxDepth);
         return null;
