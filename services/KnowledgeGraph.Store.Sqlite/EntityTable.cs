@@ -9,9 +9,7 @@ namespace KnowledgeGraph.Store.Sqlite;
 internal static class EntityTable
 {
     public static Task<List<Entity>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
-        session.QueryAsync(
-            "SELECT body FROM entities WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;",
-            Read, cancellationToken, ("$ids", Ids.JsonArray(names.Select(Ids.OfEntity).Distinct())));
+        Ids.FindAsync(session, "entities", names.Select(Ids.OfEntity).Distinct().ToList(), Read, cancellationToken);
 
     public static Task<List<Entity>> ListAsync(SqlSession session, EntityListQuery query, CancellationToken cancellationToken) =>
         session.QueryAsync(

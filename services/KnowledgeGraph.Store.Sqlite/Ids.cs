@@ -1,4 +1,5 @@
 using KnowledgeGraph.Domain;
+using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
@@ -13,6 +14,15 @@ internal static class Ids
     /// <summary>The id after which a page starts; null for the first page.</summary>
     public static string AfterId(string? afterName, Func<string, string> ofName) =>
         string.IsNullOrEmpty(afterName) ? "" : ofName(afterName);
+
+    /// <summary>
+    /// The rows of <paramref name="table"/> with these ids, in id order, read by <paramref name="read"/>. One id
+    /// (a Get) is looked up directly in the unique index, several through <c>json_each</c>.
+    /// </summary>
+    public static Task<List<T>> FindAsync<T>(SqlSession session, string table, IReadOnlyList<string> ids, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        ids.Count == 1
+            ? session.QueryAsync($"SELECT body FROM {table} WHERE id = $id;", read, cancellationToken, ("$id", ids[0]))
+            : session.QueryAsync($"SELECT body FROM {table} WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;", read, cancellationToken, ("$ids", JsonArray(ids)));
 
     /// <summary>A JSON array for <c>json_each</c>, so a list of any length binds as one parameter.</summary>
     public static string JsonArray(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);

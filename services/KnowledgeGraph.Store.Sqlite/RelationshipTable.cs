@@ -14,9 +14,7 @@ namespace KnowledgeGraph.Store.Sqlite;
 internal static class RelationshipTable
 {
     public static Task<List<Relationship>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
-        session.QueryAsync(
-            "SELECT body FROM relationships WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;",
-            Read, cancellationToken, ("$ids", Ids.JsonArray(names.Select(Ids.OfRelationship).Distinct())));
+        Ids.FindAsync(session, "relationships", names.Select(Ids.OfRelationship).Distinct().ToList(), Read, cancellationToken);
 
     public static Task<List<Relationship>> ListAsync(SqlSession session, RelationshipListQuery query, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Domain.Errors;
 using KnowledgeGraph.Store.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
@@ -23,6 +24,9 @@ internal sealed class SqliteDatabase
     /// <summary>Page cache per connection, in KiB (negative: a size, not a page count): room for the indexes a large import keeps up to date.</summary>
     private const int CacheKibibytes = 65_536;
 
+    /// <summary>The native connections (pooled) that have run <see cref="_pragmas"/>.</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> Configured = new();
+
     // One writer per instance at a time: in-process writers queue here instead of spinning in SQLite's busy handler.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
@@ -37,7 +41,6 @@ internal sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            ForeignKeys = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         _pragmas = string.Create(CultureInfo.InvariantCulture,
@@ -54,9 +57,12 @@ internal sealed class SqliteDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
+            // The settings stay with the native connection, which the pool hands out again and again.
+            if (Configured.TryGetValue(connection.Handle!, out var applied) && applied == _pragmas) return connection;
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            Configured.AddOrUpdate(connection.Handle!, _pragmas);
             return connection;
         }
         catch

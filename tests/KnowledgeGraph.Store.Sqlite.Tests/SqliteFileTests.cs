@@ -29,6 +29,21 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pooled_connection_opened_again_keeps_the_store_settings()
+    {
+        // The settings run once per native connection; the pool then hands the same one out again.
+        var store = _database.OpenStore();
+        await store.InitializeAsync(CancellationToken.None);
+        for (var open = 0; open < 3; open++)
+        {
+            await using var connection = await store.Database.OpenAsync(CancellationToken.None);
+            Assert.Equal(1L, Scalar(connection, "PRAGMA foreign_keys;"));
+            Assert.Equal(5000L, Scalar(connection, "PRAGMA busy_timeout;"));
+            Assert.Equal(-65_536L, Scalar(connection, "PRAGMA cache_size;"));
+        }
+    }
+
+    [Fact]
     public async Task Resources_without_create_or_update_times_are_stored_and_read_back_as_given()
     {
         var store = _database.OpenStore();
