@@ -36,16 +36,17 @@ public sealed class DependencyRoutes
     public double Upper(int route) => _upper[route];
     public int Hops(int route) => _hops[route];
 
-    public int Extend(int route, in Step step)
+    /// <summary>Route <paramref name="route"/> and then <paramref name="hop"/>, of <paramref name="weight"/> (NaN when unknown).</summary>
+    public int Extend(int route, ProjectedHop hop, double weight)
     {
         if (_next == _end.Length) Grow();
         var id = _next++;
         _parent[id] = route;
-        _hop[id] = ProjectedHop.Of(step);
+        _hop[id] = hop;
         _hops[id] = (byte)(_hops[route] + 1);
-        _end[id] = step.To;
-        var known = step.Edge.WeightKnown;
-        _upper[id] = _upper[route] * (known ? step.Edge.Weight : 1.0);
+        _end[id] = hop.To;
+        var known = !double.IsNaN(weight);
+        _upper[id] = _upper[route] * (known ? weight : 1.0);
         _quantified[id] = _quantified[route] && known;
         return id;
     }

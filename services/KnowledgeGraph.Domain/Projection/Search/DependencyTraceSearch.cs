@@ -10,7 +10,8 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// <para>
 /// Routes live in <see cref="DependencyRoutes"/>, parallel arrays that share prefixes, so a hundred
 /// thousand partial routes cost a few megabytes and no object each. Each entity's dependency steps
-/// are read once, in name order, and reused by every route through it.
+/// are read once, in name order, into one flat array of 24-byte steps, and reused by every route
+/// through it: a cone of 50,000 entities costs a few megabytes, not an array per entity.
 /// </para>
 /// </summary>
 public static class DependencyTraceSearch
@@ -18,7 +19,7 @@ public static class DependencyTraceSearch
     public static DependencyRoutes Trace(ProjectionVersion graph, int root, EdgeFilter filter, int maxDepth, double minExposure, TraversalBudgetTracker budget)
     {
         var routes = new DependencyRoutes(root);
-        var stepsOf = new Dictionary<int, Step[]>();
+        var steps = new TraceSteps();
         var buffer = new List<Step>();
         List<int> frontier = [0];
 
@@ -30,7 +31,7 @@ public static class DependencyTraceSearch
             var halted = false;
             foreach (var route in frontier)
             {
-                foreach (var step in stepsOf[routes.End(route)])
+                foreach (var step in steps.Of(routes.End(route)))
                 {
                     if (routes.Visits(route, step.To)) continue;
                     if (!budget.TryExtendPartialPath())
@@ -38,15 +39,14 @@ public static class DependencyTraceSearch
                         halted = true;
                         break;
                     }
-                    var extended = routes.Extend(route, step);
+                    var extended = routes.Extend(route, step.Hop, step.Weight);
                     if (routes.Upper(extended) >= minExposure) next.Add(extended);
                 }
                 if (halted) break;
             }
             if (halted || budget.Stopped) break;
             frontier = next;
-            if (depth == maxDepth && frontier.Count > 0 && Load(frontier) && !budget.Stopped
-                && frontier.Any(route => stepsOf[routes.End(route)].Any(step => !routes.Visits(route, step.To))))
+            if (depth == maxDepth && frontier.Count > 0 && Load(frontier) && !budget.Stopped && frontier.Any(GoesOn))
                 budget.Hit(Bound.MaxDepth);
         }
         return routes;
@@ -59,12 +59,48 @@ public static class DependencyTraceSearch
             foreach (var route in routeIds)
             {
                 var end = routes.End(route);
-                if (stepsOf.ContainsKey(end)) continue;
+                if (steps.Has(end)) continue;
                 if (more) more = Expansion.Expand(graph, end, filter, buffer, budget, ordered: true);
                 else buffer.Clear();
-                stepsOf[end] = [.. buffer];
+                steps.Add(end, buffer);
             }
             return more;
+        }
+
+        bool GoesOn(int route)
+        {
+            foreach (var step in steps.Of(routes.End(route)))
+                if (!routes.Visits(route, step.To)) return true;
+            return false;
+        }
+    }
+
+    /// <summary>What a trace needs of a step: the hop and its weight (NaN when unknown).</summary>
+    private readonly record struct TraceStep(ProjectedHop Hop, double Weight)
+    {
+        public int To => Hop.To;
+    }
+
+    /// <summary>Each entity's steps, read once, as a slice of one growing array.</summary>
+    private sealed class TraceSteps
+    {
+        private readonly Dictionary<int, (int Start, int Count)> _slices = [];
+        private TraceStep[] _steps = new TraceStep[1024];
+        private int _count;
+
+        public bool Has(int entity) => _slices.ContainsKey(entity);
+
+        public void Add(int entity, List<Step> read)
+        {
+            if (_count + read.Count > _steps.Length) Array.Resize(ref _steps, Math.Max(_steps.Length * 2, _count + read.Count));
+            _slices[entity] = (_count, read.Count);
+            foreach (var step in read) _steps[_count++] = new TraceStep(ProjectedHop.Of(step), step.Edge.Weight);
+        }
+
+        public ReadOnlySpan<TraceStep> Of(int entity)
+        {
+            var (start, count) = _slices[entity];
+            return _steps.AsSpan(start, count);
         }
     }
 }
