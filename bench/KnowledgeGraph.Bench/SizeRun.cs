@@ -62,9 +62,10 @@ public static class SizeRun
         var entityClient = services.EntityClient();
         var health0 = services.HealthClient(services.Entities!);
         var trivialLatency = await Latency(() => health0.CheckAsync(new HealthCheckRequest()).ResponseAsync, 200);
-        var getEntity = await ThroughputMeasurement.RunAsync(i => entityClient.GetEntityAsync(new GetEntityRequest { Name = graph.EntityName(i % entityCount) }).ResponseAsync,
-            TimeSpan.FromSeconds(1), options.ThroughputDuration);
-        var trivial = await ThroughputMeasurement.RunAsync(_ => health0.CheckAsync(new HealthCheckRequest()).ResponseAsync, TimeSpan.FromSeconds(1), options.ThroughputDuration);
+        var (getEntity, trivial) = await ThroughputMeasurement.CompareAsync(
+            i => entityClient.GetEntityAsync(new GetEntityRequest { Name = graph.EntityName(i % entityCount) }).ResponseAsync,
+            _ => health0.CheckAsync(new HealthCheckRequest()).ResponseAsync,
+            options.ThroughputDuration);
         log.WriteLine($"  GetEntity x{ThroughputMeasurement.Callers}: {getEntity:N0}/s; trivial call: {trivial:N0}/s");
 
         var freshness = await FreshnessMeasurement.RunAsync(entityClient, services.RelationshipClient(), queries, options.FreshnessTrials);

@@ -32,7 +32,7 @@ public static class BenchmarkReport
             times nothing.
             """).AppendLine();
         md.AppendLine($"Date: {date:yyyy-MM-dd HH:mm} UTC. Machine: {machine.Cores} cores, {Gib(machine.MemoryBytes)} memory, {machine.System}, {machine.Runtime}; load average at start {machine.LoadAverage}.").AppendLine();
-        md.AppendLine($"Questions per size: {options.Pairs} random pairs (FindPaths, each direction), {options.Roots} random roots (TraceDependencies), {options.FreshnessTrials} freshness trials, {options.ThroughputDuration.TotalSeconds:0} s per throughput measurement; seed {options.Seed}.").AppendLine();
+        md.AppendLine($"Questions per size: {options.Pairs} random pairs (FindPaths, each direction), {options.Roots} random roots (TraceDependencies), {options.FreshnessTrials} freshness trials, throughput: GetEntity and the trivial call each warmed up 3 s, then {ThroughputMeasurement.Rounds} alternating rounds of {options.ThroughputDuration.TotalSeconds:0} s, median; seed {options.Seed}.").AppendLine();
         foreach (var result in results) Section(md, result);
         var analysis = Path.Combine(Services.Repository.Root, "bench", "analysis.md");
         if (File.Exists(analysis)) md.AppendLine(File.ReadAllText(analysis).TrimEnd());
