@@ -106,6 +106,45 @@ public sealed class ProjectionVersion
     }
 
     /// <summary>
+    /// The entities <see cref="Steps"/> would reach from <paramref name="node"/> into <paramref name="into"/>
+    /// (cleared first, in no order), one per edge: what a breadth-first search needs, without copying
+    /// each edge out of its columns.
+    /// </summary>
+    public void Neighbors(int node, in EdgeFilter filter, List<int> into)
+    {
+        into.Clear();
+        if (filter.OutTypes != 0)
+        {
+            AddBaseNeighbors(node, filter, into, Graph.OutStart, Graph.OutEdge, outgoing: true);
+            AddOverlayNeighbors(Overlay.Out, node, filter, into, outgoing: true);
+        }
+        if (filter.InTypes != 0)
+        {
+            AddBaseNeighbors(node, filter, into, Graph.InStart, Graph.InEdge, outgoing: false);
+            AddOverlayNeighbors(Overlay.In, node, filter, into, outgoing: false);
+        }
+    }
+
+    private void AddBaseNeighbors(int node, in EdgeFilter filter, List<int> into, int[] start, int[] ids, bool outgoing)
+    {
+        if (node >= Graph.NodeCount) return;
+        var edges = Graph.Edges;
+        var ends = outgoing ? edges.Target : edges.Source;
+        for (var k = start[node]; k < start[node + 1]; k++)
+        {
+            var id = ids[k];
+            if (filter.Admits(edges, id, outgoing) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(ends[id]);
+        }
+    }
+
+    private static void AddOverlayNeighbors(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<int> into, bool outgoing)
+    {
+        if (map.IsEmpty || !map.TryGetValue(node, out var edges)) return;
+        foreach (var edge in edges)
+            if (filter.Admits(edge, outgoing)) into.Add(outgoing ? edge.Target : edge.Source);
+    }
+
+    /// <summary>
     /// At most how many steps <see cref="Steps"/> would read from <paramref name="node"/> in the
     /// directions <paramref name="filter"/> follows, before types and validity are checked: its degree,
     /// in O(1) from the CSR offsets plus the overlay's edges. Searches use it to grow the cheaper side.

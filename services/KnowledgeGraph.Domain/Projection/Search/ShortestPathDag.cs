@@ -24,12 +24,12 @@ internal sealed class ShortestPathDag
         // Back from the meeting layer to the source: u -> w is on a shortest path when distS(u) = distS(w) - 1.
         var layer = meeting.Nodes;
         for (var position = meeting.Layer; position > 0; position--)
-            layer = dag.Join(meeting.SourceLevels[position - 1], fromSource, position - 1, forward, layer, steps, towardsLayer: true);
+            layer = dag.Join(meeting.SourceEdges[position], fromSource, position - 1, forward, layer, steps, towardsLayer: true);
 
         // On from the meeting layer to the target: w -> x is on a shortest path when distT(x) = distT(w) - 1.
         layer = meeting.Nodes;
         for (var remaining = meeting.Distance - meeting.Layer; remaining > 0; remaining--)
-            layer = dag.Join(meeting.TargetLevels[remaining - 1], toTarget, remaining - 1, backward, layer, steps, towardsLayer: false);
+            layer = dag.Join(meeting.TargetEdges[remaining], toTarget, remaining - 1, backward, layer, steps, towardsLayer: false);
 
         var byName = Comparer<Step>.Create((x, y) => x.BaseEdge >= 0 && y.BaseEdge >= 0
             ? x.BaseEdge.CompareTo(y.BaseEdge)
@@ -64,22 +64,28 @@ internal sealed class ShortestPathDag
     }
 
     /// <summary>
-    /// Adds the edges between <paramref name="layer"/> (nodes on shortest paths) and the adjacent
-    /// <paramref name="level"/> of one search (the nodes its <paramref name="marks"/> put at
-    /// <paramref name="distance"/>), and returns the level's nodes they reach. The edges are read
-    /// from whichever side has fewer to read: the layer's, or the level's (walking
-    /// <paramref name="fromLevel"/>). The search expanded the level, so reading it again costs no more
-    /// than the search did, while a hub in the layer, met without being expanded, may hold thousands.
+    /// Adds the edges between <paramref name="layer"/> (nodes on shortest paths) and the nodes one
+    /// level nearer the search's start (its <paramref name="marks"/> put them at
+    /// <paramref name="distance"/>), and returns those nodes. <paramref name="levelEdges"/>, what the
+    /// search read into the layer's level, names them; their edges are then read whole from whichever
+    /// side has fewer: those nodes' (walking <paramref name="fromLevel"/>) or the layer's. A hub on
+    /// either side, met without being expanded, is not read to mark the paths either.
     /// <paramref name="towardsLayer"/>: the DAG's edges run from the level to the layer (the source's
     /// side); otherwise from the layer to the level (the target's).
     /// </summary>
-    private List<int> Join(List<int> level, NodeMarks marks, int distance, EdgeFilter fromLevel, List<int> layer, List<Step> steps, bool towardsLayer)
+    private List<int> Join(List<ShortestPathSearch.LevelEdge> levelEdges, NodeMarks marks, int distance, EdgeFilter fromLevel, List<int> layer, List<Step> steps, bool towardsLayer)
     {
         var fromLayer = fromLevel.Reversed;
-        var joined = new HashSet<int>();
+        var inLayer = new HashSet<int>(layer);
+        var level = new HashSet<int>();
+        foreach (var edge in levelEdges)
+            if (inLayer.Contains(edge.Reached)) level.Add(edge.From);
+
         var layerVolume = Volume(layer, fromLayer, long.MaxValue);
         if (layerVolume <= Volume(level, fromLevel, layerVolume))
         {
+            // The layer's own edges also give a node at the distance that a budget-cut search did not read.
+            var found = new HashSet<int>();
             foreach (var w in layer)
             {
                 _graph.Steps(w, fromLayer, steps, ordered: false);
@@ -88,26 +94,19 @@ internal sealed class ShortestPathDag
                     if (marks[back.To] == distance)
                     {
                         Link(w, back);
-                        joined.Add(back.To);
+                        found.Add(back.To);
                     }
             }
+            return [.. found];
         }
-        else
+        foreach (var u in level)
         {
-            var inLayer = new HashSet<int>(layer);
-            foreach (var u in level)
-            {
-                _graph.Steps(u, fromLevel, steps, ordered: false);
-                EdgesRead += steps.Count;
-                foreach (var step in steps)
-                    if (inLayer.Contains(step.To))
-                    {
-                        Link(step.To, new Step(step.Edge, u, !step.Outgoing, step.BaseEdge));
-                        joined.Add(u);
-                    }
-            }
+            _graph.Steps(u, fromLevel, steps, ordered: false);
+            EdgesRead += steps.Count;
+            foreach (var step in steps)
+                if (inLayer.Contains(step.To)) Link(step.To, new Step(step.Edge, u, !step.Outgoing, step.BaseEdge));
         }
-        return [.. joined];
+        return [.. level];
 
         // back: a step from the layer node w to the level node back.To.
         void Link(int w, Step back)
@@ -118,7 +117,7 @@ internal sealed class ShortestPathDag
     }
 
     /// <summary>How many edges reading <paramref name="nodes"/> would read, counted until it passes <paramref name="cap"/>.</summary>
-    private long Volume(List<int> nodes, in EdgeFilter filter, long cap)
+    private long Volume(IEnumerable<int> nodes, in EdgeFilter filter, long cap)
     {
         long volume = 0;
         foreach (var node in nodes)

@@ -56,9 +56,14 @@ public static class ShortestPathSearch
 
     /// <summary>
     /// Where the searches met: the shortest distance, the meeting layer's position from the source, and
-    /// its nodes; with each side's levels (the nodes at each distance from the source, from the target).
+    /// its nodes; with each side's level edges: entry d holds, for every edge the search read from a
+    /// node at distance d - 1 to one at distance d (from the source, from the target), the pair
+    /// (Reached, From). These are the edges of the shortest-path DAG, found as the search read them.
     /// </summary>
-    internal readonly record struct Meeting(int Distance, int Layer, List<int> Nodes, List<List<int>> SourceLevels, List<List<int>> TargetLevels);
+    internal readonly record struct Meeting(int Distance, int Layer, List<int> Nodes, List<List<LevelEdge>> SourceEdges, List<List<LevelEdge>> TargetEdges);
+
+    /// <summary>An edge a search read from <paramref name="From"/> to <paramref name="Reached"/>, one level further from its start.</summary>
+    internal readonly record struct LevelEdge(int Reached, int From);
 
     internal static Meeting? Meet(ProjectionVersion graph, int source, int target, EdgeFilter forward, int maxDepth, TraversalBudgetTracker budget, NodeMarks fromSource, NodeMarks toTarget)
     {
@@ -66,10 +71,11 @@ public static class ShortestPathSearch
         fromSource.Set(source, 0);
         toTarget.Set(target, 0);
         List<int> sourceFrontier = [source], targetFrontier = [target];
-        List<List<int>> sourceLevels = [sourceFrontier], targetLevels = [targetFrontier];
+        List<List<LevelEdge>> sourceEdges = [[]], targetEdges = [[]];
         long sourceVolume = graph.DegreeBound(source, forward), targetVolume = graph.DegreeBound(target, backward);
         int a = 0, b = 0;
         var steps = new List<Step>();
+        var neighbors = new List<int>();
         var expanded = 0;
         while (sourceFrontier.Count > 0 && targetFrontier.Count > 0 && a + b < maxDepth)
         {
@@ -80,26 +86,31 @@ public static class ShortestPathSearch
                 : (targetFrontier, backward, toTarget, fromSource);
             var level = (growSource ? a : b) + 1;
             var next = new List<int>();
+            var levelEdges = new List<LevelEdge>();
             long volume = 0;
             var best = int.MaxValue;
             var exhausted = false;
             foreach (var node in frontier)
             {
                 if (++expanded % DeadlineCheckEvery == 0 && budget.DeadlineReached()) return null;
-                exhausted = !Expansion.Expand(graph, node, filter, steps, budget, ordered: false);
-                foreach (var step in steps)
+                exhausted = !Expansion.ExpandNeighbors(graph, node, filter, neighbors, steps, budget);
+                foreach (var reached in neighbors)
                 {
-                    if (mine.Has(step.To)) continue;
-                    mine.Set(step.To, level);
-                    next.Add(step.To);
-                    volume += graph.DegreeBound(step.To, filter);
-                    if (theirs.TryGet(step.To, out var other)) best = Math.Min(best, level + other);
+                    if (!mine.TryGet(reached, out var seenAt))
+                    {
+                        mine.Set(reached, level);
+                        next.Add(reached);
+                        volume += graph.DegreeBound(reached, filter);
+                        if (theirs.TryGet(reached, out var other)) best = Math.Min(best, level + other);
+                    }
+                    else if (seenAt != level) continue;
+                    levelEdges.Add(new LevelEdge(reached, node));
                 }
                 if (exhausted) break;
             }
             if (growSource) (sourceFrontier, sourceVolume, a) = (next, volume, level);
             else (targetFrontier, targetVolume, b) = (next, volume, level);
-            (growSource ? sourceLevels : targetLevels).Add(next);
+            (growSource ? sourceEdges : targetEdges).Add(levelEdges);
             if (best == int.MaxValue)
             {
                 if (exhausted) return null;
@@ -108,7 +119,7 @@ public static class ShortestPathSearch
             // The meeting layer is the level just grown, seen from the source.
             var layer = growSource ? a : best - b;
             var nodes = next.Where(n => fromSource[n] == layer && toTarget[n] == best - layer).ToList();
-            return new Meeting(best, layer, nodes, sourceLevels, targetLevels);
+            return new Meeting(best, layer, nodes, sourceEdges, targetEdges);
         }
         if (sourceFrontier.Count > 0 && targetFrontier.Count > 0 && !budget.Stopped) budget.Hit(Bound.MaxDepth);
         return null;
