@@ -106,11 +106,11 @@ public sealed class ProjectionVersion
     }
 
     /// <summary>
-    /// The entities <see cref="Steps"/> would reach from <paramref name="node"/> into <paramref name="into"/>
-    /// (cleared first, in no order), one per edge: what a breadth-first search needs, without copying
-    /// each edge out of its columns.
+    /// The hops <see cref="Steps"/> would take from <paramref name="node"/> into <paramref name="into"/>
+    /// (cleared first, in no order): the relationship, the way it is followed and the entity reached,
+    /// which is all a breadth-first search needs, read column by column instead of copying each edge.
     /// </summary>
-    public void Neighbors(int node, in EdgeFilter filter, List<int> into)
+    public void Neighbors(int node, in EdgeFilter filter, List<Search.ProjectedHop> into)
     {
         into.Clear();
         if (filter.OutTypes != 0)
@@ -125,7 +125,7 @@ public sealed class ProjectionVersion
         }
     }
 
-    private void AddBaseNeighbors(int node, in EdgeFilter filter, List<int> into, int[] start, int[] ids, bool outgoing)
+    private void AddBaseNeighbors(int node, in EdgeFilter filter, List<Search.ProjectedHop> into, int[] start, int[] ids, bool outgoing)
     {
         if (node >= Graph.NodeCount) return;
         var edges = Graph.Edges;
@@ -133,15 +133,15 @@ public sealed class ProjectionVersion
         for (var k = start[node]; k < start[node + 1]; k++)
         {
             var id = ids[k];
-            if (filter.Admits(edges, id, outgoing) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(ends[id]);
+            if (filter.Admits(edges, id, outgoing) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(new(edges.Relationship[id], outgoing, ends[id]));
         }
     }
 
-    private static void AddOverlayNeighbors(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<int> into, bool outgoing)
+    private static void AddOverlayNeighbors(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<Search.ProjectedHop> into, bool outgoing)
     {
         if (map.IsEmpty || !map.TryGetValue(node, out var edges)) return;
         foreach (var edge in edges)
-            if (filter.Admits(edge, outgoing)) into.Add(outgoing ? edge.Target : edge.Source);
+            if (filter.Admits(edge, outgoing)) into.Add(new(edge.Relationship, outgoing, outgoing ? edge.Target : edge.Source));
     }
 
     /// <summary>

@@ -49,11 +49,11 @@ public sealed class ShortestPathSearchTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Marking_the_shortest_paths_through_a_hub_reads_the_small_side_not_the_hub(bool hubNextToTarget)
+    public void Every_shortest_path_through_a_hub_is_found_in_name_order_without_reading_the_hub(bool hubNextToTarget)
     {
         // Three routes of two hops from the source to the hub, then the hub to the target; the hub also
         // supplies (or is supplied by) 3,000 other companies. The searches meet at the hub without
-        // expanding it, and marking the paths must not read the hub's 3,000 relationships either.
+        // expanding it, and the paths are marked from the hops the searches took.
         var loader = new ProjectionLoader(Schema);
         var ids = new[] { "source", "m1", "m2", "m3", "hub", "target" }.Concat(Enumerable.Range(0, HubFanOut).Select(i => $"x{i:0000}"));
         foreach (var id in ids) loader.Add(new Entity { Name = ResourceNames.Entity(id), Kind = "Company", DisplayName = id });
@@ -72,10 +72,9 @@ public sealed class ShortestPathSearchTests
         var toTarget = NodeMarks.Rent(graph.EntityIdLimit);
 
         var meeting = ShortestPathSearch.Meet(graph, source, target, forward, maxDepth: 6, budget, fromSource, toTarget)!.Value;
-        var dag = ShortestPathDag.Mark(graph, forward, meeting, fromSource, toTarget);
+        var dag = ShortestPathDag.Mark(graph, meeting);
         var paths = dag.Walk(source, target, meeting.Distance, limit: 10);
 
-        Assert.True(dag.EdgesRead < 20, $"marking read {dag.EdgesRead} relationships");
         Assert.True(budget.ExpandedRelationships < 20, $"the search read {budget.ExpandedRelationships} relationships");
         var expected = hubNextToTarget
             ? new[] { "a0 b0 c", "a1 b1 c", "a2 b2 c" }

@@ -38,7 +38,7 @@ public static class ShortestPathSearch
         {
             var meeting = Meet(graph, source, target, forward, maxDepth, budget, fromSource, toTarget);
             if (meeting is null) return [];
-            var dag = ShortestPathDag.Mark(graph, forward, meeting.Value, fromSource, toTarget);
+            var dag = ShortestPathDag.Mark(graph, meeting.Value);
             var paths = dag.Walk(source, target, meeting.Value.Distance, maxPaths + 1);
             if (paths.Count > maxPaths)
             {
@@ -56,14 +56,14 @@ public static class ShortestPathSearch
 
     /// <summary>
     /// Where the searches met: the shortest distance, the meeting layer's position from the source, and
-    /// its nodes; with each side's level edges: entry d holds, for every edge the search read from a
-    /// node at distance d - 1 to one at distance d (from the source, from the target), the pair
-    /// (Reached, From). These are the edges of the shortest-path DAG, found as the search read them.
+    /// its nodes; with each side's level edges: entry d holds every hop the search took from a node at
+    /// distance d - 1 to one at distance d (from the source, from the target). Those are the edges of
+    /// the shortest-path DAG, kept as the search read them.
     /// </summary>
     internal readonly record struct Meeting(int Distance, int Layer, List<int> Nodes, List<List<LevelEdge>> SourceEdges, List<List<LevelEdge>> TargetEdges);
 
-    /// <summary>An edge a search read from <paramref name="From"/> to <paramref name="Reached"/>, one level further from its start.</summary>
-    internal readonly record struct LevelEdge(int Reached, int From);
+    /// <summary>A hop a search took from <paramref name="From"/> to an entity one level further from its start.</summary>
+    internal readonly record struct LevelEdge(int From, ProjectedHop Hop);
 
     internal static Meeting? Meet(ProjectionVersion graph, int source, int target, EdgeFilter forward, int maxDepth, TraversalBudgetTracker budget, NodeMarks fromSource, NodeMarks toTarget)
     {
@@ -75,7 +75,7 @@ public static class ShortestPathSearch
         long sourceVolume = graph.DegreeBound(source, forward), targetVolume = graph.DegreeBound(target, backward);
         int a = 0, b = 0;
         var steps = new List<Step>();
-        var neighbors = new List<int>();
+        var neighbors = new List<ProjectedHop>();
         var expanded = 0;
         while (sourceFrontier.Count > 0 && targetFrontier.Count > 0 && a + b < maxDepth)
         {
@@ -94,8 +94,9 @@ public static class ShortestPathSearch
             {
                 if (++expanded % DeadlineCheckEvery == 0 && budget.DeadlineReached()) return null;
                 exhausted = !Expansion.ExpandNeighbors(graph, node, filter, neighbors, steps, budget);
-                foreach (var reached in neighbors)
+                foreach (var hop in neighbors)
                 {
+                    var reached = hop.To;
                     if (!mine.TryGet(reached, out var seenAt))
                     {
                         mine.Set(reached, level);
@@ -104,7 +105,7 @@ public static class ShortestPathSearch
                         if (theirs.TryGet(reached, out var other)) best = Math.Min(best, level + other);
                     }
                     else if (seenAt != level) continue;
-                    levelEdges.Add(new LevelEdge(reached, node));
+                    levelEdges.Add(new LevelEdge(node, hop));
                 }
                 if (exhausted) break;
             }
