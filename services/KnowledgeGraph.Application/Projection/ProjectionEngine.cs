@@ -38,9 +38,10 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
     public async Task<TraceResult> TraceDependenciesAsync(TraceQuery query, ReadConsistency consistency, CallContext call)
     {
         var graph = await feed.VersionAsync(consistency, call);
-        var current = Group(graph, query, call);
-        var baseline = !query.CompareBaseline ? null : query.Exclude.IsEmpty ? current : Group(graph, query.Baseline, call);
-        var selection = TraceSelection.Select(current.Entities, baseline?.Entities, EntityOrder(graph), query.MaxResults);
+        var grouped = TraceSelection.Grouped(query);
+        var current = Group(graph, query, grouped, call);
+        var baseline = !query.CompareBaseline ? null : query.Exclude.IsEmpty ? current : Group(graph, query.Baseline, grouped, call);
+        var selection = TraceSelection.Select(current.Entities, current.Reached, baseline?.Entities, EntityOrder(graph), query.MaxResults);
         var outcome = BaselineComparison.Outcome(current.Outcome, baseline?.Outcome, ReferenceEquals(current, baseline));
         if (selection.Cut) outcome = outcome.With(Bound.MaxResults);
 
@@ -74,19 +75,19 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
         }
     }
 
-    /// <summary>One trace on the projection, its routes grouped by the entity they reach, each entity with its best routes (still as route ids).</summary>
-    private GroupedTrace Group(ProjectionVersion graph, TraceQuery query, CallContext call)
+    /// <summary>One trace on the projection, its routes grouped by the entity they reach: the first <paramref name="listed"/> entities, each with its best routes (still as route ids).</summary>
+    private GroupedTrace Group(ProjectionVersion graph, TraceQuery query, int listed, CallContext call)
     {
         using var budget = new TraversalBudgetTracker(query.Budget, clock, call.Cancellation);
         var (root, routes) = Trace(graph, query, budget);
-        var (reached, capped) = ExposureAggregator.Group(
+        var (entities, reached, capped) = ExposureAggregator.Group(
             Enumerable.Range(1, routes.Count).Select(r => (routes.End(r), r, routes.Contribution(r), routes.Hops(r))),
-            routes.Order(graph), EntityOrder(graph), query.MaxRoutes, query.MinExposure);
+            routes.Order(graph), EntityOrder(graph), query.MaxRoutes, query.MinExposure, listed);
         if (capped) budget.Hit(Bound.MaxResults);
-        return new GroupedTrace(root, routes, reached, budget.Outcome);
+        return new GroupedTrace(root, routes, entities, reached, budget.Outcome);
     }
 
-    private sealed record GroupedTrace(int Root, DependencyRoutes Routes, IReadOnlyList<ReachedEntity<int, int>> Entities, TraversalOutcome Outcome);
+    private sealed record GroupedTrace(int Root, DependencyRoutes Routes, IReadOnlyList<ReachedEntity<int, int>> Entities, int Reached, TraversalOutcome Outcome);
 
     private static Comparer<int> EntityOrder(ProjectionVersion graph) =>
         Comparer<int>.Create(graph.CompareEntityNames);

@@ -40,12 +40,15 @@ public static class ExposureAggregator
     /// accumulated as the routes stream by, and only its best <paramref name="maxRoutes"/> routes are
     /// kept. <paramref name="tieOrder"/> orders routes of equal contribution (fewer hops first, then
     /// relationship names); <paramref name="entityOrder"/> orders entities of equal exposure by name.
-    /// Time O(R log k) for R routes and k = max_routes, space O(V · k) for the V entities reached: no
-    /// route that is not kept is ever compared by name or turned into a path.
+    /// Returns the first <paramref name="listed"/> entities in answer order (an answer lists no more,
+    /// so the rest are only counted in <c>Reached</c>), and whether an entity had more routes than it
+    /// keeps. Time O(R log k + V log L) for R routes, V entities reached, k = max_routes and
+    /// L = listed; space O(V · k): no route that is not kept is ever compared by name or turned into
+    /// a path, and no entity that is not listed is sorted.
     /// </summary>
-    public static (IReadOnlyList<ReachedEntity<TKey, TRoute>> Entities, bool RoutesCapped) Group<TKey, TRoute>(
+    public static (IReadOnlyList<ReachedEntity<TKey, TRoute>> Entities, int Reached, bool RoutesCapped) Group<TKey, TRoute>(
         IEnumerable<(TKey Entity, TRoute Route, Contribution Contribution, int Hops)> routes,
-        IComparer<TRoute> tieOrder, IComparer<TKey> entityOrder, int maxRoutes, double minExposure) where TKey : notnull
+        IComparer<TRoute> tieOrder, IComparer<TKey> entityOrder, int maxRoutes, double minExposure, int listed = int.MaxValue) where TKey : notnull
     {
         var order = new RouteOrder<TRoute>(tieOrder);
         var byEntity = new Dictionary<TKey, Accumulated<TRoute>>();
@@ -56,17 +59,38 @@ public static class ExposureAggregator
         }
 
         var capped = false;
-        var reached = new List<ReachedEntity<TKey, TRoute>>();
+        var exposed = new List<(TKey Entity, Accumulated<TRoute> Sums)>();
         foreach (var (entity, accumulated) in byEntity)
         {
-            var upper = Math.Min(1.0, accumulated.UpperSum);
-            if (upper < minExposure) continue;
+            if (accumulated.Exposure.Upper < minExposure) continue;
             capped |= accumulated.Count > maxRoutes;
-            reached.Add(new ReachedEntity<TKey, TRoute>(entity, Math.Min(1.0, accumulated.LowerSum), upper, accumulated.LowerSum,
-                accumulated.MinHops, accumulated.Quantified, accumulated.Best(maxRoutes, order)));
+            exposed.Add((entity, accumulated));
         }
-        reached.Sort((a, b) => Larger(new(a.Lower, a.Upper, a.Quantified), new(b.Lower, b.Upper, b.Quantified)) is var c and not 0 ? c : entityOrder.Compare(a.Entity, b.Entity));
-        return (reached, capped);
+        var answerOrder = Comparer<(TKey Entity, Accumulated<TRoute> Sums)>.Create((a, b) =>
+            Larger(a.Sums.Exposure, b.Sums.Exposure) is var c and not 0 ? c : entityOrder.Compare(a.Entity, b.Entity));
+        var first = First(exposed, listed, answerOrder);
+        var reached = first.Select(e => new ReachedEntity<TKey, TRoute>(e.Entity, e.Sums.Exposure.Lower, e.Sums.Exposure.Upper, e.Sums.LowerSum,
+            e.Sums.MinHops, e.Sums.Quantified, e.Sums.Best(maxRoutes, order))).ToList();
+        return (reached, exposed.Count, capped);
+    }
+
+    /// <summary>The first <paramref name="count"/> of <paramref name="items"/> in <paramref name="order"/>, sorted; a bounded heap when they are a few of many.</summary>
+    private static List<T> First<T>(List<T> items, int count, IComparer<T> order)
+    {
+        if (count <= 0) return [];
+        if (items.Count > count)
+        {
+            // The heap's top is the worst item kept, so a better one takes its place.
+            var kept = new PriorityQueue<T, T>(Comparer<T>.Create((a, b) => order.Compare(b, a)));
+            foreach (var item in items)
+            {
+                if (kept.Count < count) kept.Enqueue(item, item);
+                else if (order.Compare(item, kept.Peek()) < 0) kept.EnqueueDequeue(item, item);
+            }
+            items = [.. kept.UnorderedItems.Select(i => i.Element)];
+        }
+        items.Sort(order);
+        return items;
     }
 
     /// <summary>Routes best first: larger lower contribution, then larger upper, then <c>tieOrder</c> (fewer hops, then names).</summary>
@@ -91,6 +115,9 @@ public static class ExposureAggregator
         public int MinHops { get; private set; } = int.MaxValue;
         public bool Quantified { get; private set; } = true;
         public int Count { get; private set; }
+
+        /// <summary>The entity's exposure: the sums, each capped at 1.</summary>
+        public Contribution Exposure => new(Math.Min(1.0, LowerSum), Math.Min(1.0, UpperSum), Quantified);
 
         public void Add(TRoute route, Contribution contribution, int hops, int k, RouteOrder<TRoute> order)
         {

@@ -48,11 +48,12 @@ public static class GraphTraversal
     /// <inheritdoc cref="TraceDependenciesAsync(IGraphReader, TraceQuery, GraphOntology, CancellationToken)"/>
     public static async Task<TraceResult> TraceDependenciesAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
     {
-        var current = await GroupAsync(reader, query, ontology, time, cancellationToken).ConfigureAwait(false);
+        var grouped = TraceSelection.Grouped(query);
+        var current = await GroupAsync(reader, query, grouped, ontology, time, cancellationToken).ConfigureAwait(false);
         var baseline = !query.CompareBaseline ? null
             : query.Exclude.IsEmpty ? current
-            : await GroupAsync(reader, query.Baseline, ontology, time, cancellationToken).ConfigureAwait(false);
-        var selection = TraceSelection.Select(current.Entities, baseline?.Entities, StringComparer.Ordinal, query.MaxResults);
+            : await GroupAsync(reader, query.Baseline, grouped, ontology, time, cancellationToken).ConfigureAwait(false);
+        var selection = TraceSelection.Select(current.Entities, current.Reached, baseline?.Entities, StringComparer.Ordinal, query.MaxResults);
 
         // Paths are built, and their entities read, only for the dependencies and routes the answer lists.
         var builder = await PathBuilder.ForAsync(reader, query.Root, selection.Listed.SelectMany(d => d.Reached?.Routes ?? []),
@@ -67,8 +68,8 @@ public static class GraphTraversal
         return new TraceResult(builder.RefOf(query.Root), dependencies, outcome, selection.Reached);
     }
 
-    /// <summary>The trace's routes grouped by the entity they reach (<see cref="ExposureAggregator.Group"/>), each entity with its best routes.</summary>
-    private static async Task<GroupedTrace> GroupAsync(IGraphReader reader, TraceQuery query, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The trace's routes grouped by the entity they reach (<see cref="ExposureAggregator.Group"/>): the first <paramref name="listed"/> entities, each with its best routes.</summary>
+    private static async Task<GroupedTrace> GroupAsync(IGraphReader reader, TraceQuery query, int listed, GraphOntology ontology, TimeProvider time, CancellationToken cancellationToken)
     {
         using var budget = new TraversalBudgetTracker(query.Budget, time, cancellationToken);
         var routes = await DependencyTracer.TraceAsync(reader, query, ontology, budget, cancellationToken).ConfigureAwait(false);
@@ -77,14 +78,14 @@ public static class GraphTraversal
         var weighted = routes
             .Where(r => r.Count > 0 && seen.Add(string.Join('\n', r.Select(s => s.RelationshipName))))
             .Select(r => (r[^1].To, r, Contribution.Of(r.Select(s => ontology.DependencyWeight(s.Relationship))), r.Count));
-        var (entities, capped) = ExposureAggregator.Group(weighted,
+        var (entities, reached, capped) = ExposureAggregator.Group(weighted,
             Comparer<IReadOnlyList<TraversalStep>>.Create((a, b) => PathOrder.Instance.Compare([.. a.Select(s => s.RelationshipName)], [.. b.Select(s => s.RelationshipName)])),
-            StringComparer.Ordinal, query.MaxRoutes, query.MinExposure);
+            StringComparer.Ordinal, query.MaxRoutes, query.MinExposure, listed);
         if (capped) budget.Hit(Bound.MaxResults);
-        return new GroupedTrace(entities, budget.Outcome);
+        return new GroupedTrace(entities, reached, budget.Outcome);
     }
 
-    private sealed record GroupedTrace(IReadOnlyList<ReachedEntity<string, IReadOnlyList<TraversalStep>>> Entities, TraversalOutcome Outcome);
+    private sealed record GroupedTrace(IReadOnlyList<ReachedEntity<string, IReadOnlyList<TraversalStep>>> Entities, int Reached, TraversalOutcome Outcome);
 
     /// <summary>
     /// The entities whose removal would cost the root most, from one trace's routes; see <see cref="ChokepointAnalysis"/>.

@@ -22,14 +22,23 @@ public sealed record TraceSelectionResult<TKey, TRoute>(IReadOnlyList<SelectedDe
 /// </summary>
 public static class TraceSelection
 {
+    /// <summary>
+    /// How many of a trace's dependencies its grouping must give in answer order
+    /// (<see cref="ExposureAggregator.Group"/>): max_results, or every one when the answer compares with
+    /// a baseline, whose dependencies all take part in the order.
+    /// </summary>
+    public static int Grouped(TraceQuery query) => query.CompareBaseline ? int.MaxValue : query.MaxResults;
+
+    /// <param name="reached">The first <see cref="Grouped"/> dependencies in answer order.</param>
+    /// <param name="reachedCount">How many the trace reached in all.</param>
     public static TraceSelectionResult<TKey, TRoute> Select<TKey, TRoute>(
-        IReadOnlyList<ReachedEntity<TKey, TRoute>> reached, IReadOnlyList<ReachedEntity<TKey, TRoute>>? baseline,
+        IReadOnlyList<ReachedEntity<TKey, TRoute>> reached, int reachedCount, IReadOnlyList<ReachedEntity<TKey, TRoute>>? baseline,
         IComparer<TKey> entityOrder, int maxResults) where TKey : notnull
     {
         if (baseline is null)
         {
             var listed = reached.Take(maxResults).Select(r => new SelectedDependency<TKey, TRoute>(r.Entity, r, null)).ToList();
-            return new(listed, reached.Count, reached.Count > maxResults);
+            return new(listed, reachedCount, reachedCount > maxResults);
         }
 
         var before = baseline.ToDictionary(b => b.Entity, b => (b.Lower, b.Upper));

@@ -11,7 +11,7 @@ public sealed class ExposureAggregatorTests
     private static (List<DependencyExposure> Dependencies, bool RoutesCapped) Group(GraphPath[] routes, int maxRoutes, double minExposure)
     {
         var names = (GraphPath p) => (IReadOnlyList<string>)[.. p.Hops.Select(h => h.Relationship.Name)];
-        var (entities, capped) = ExposureAggregator.Group(
+        var (entities, _, capped) = ExposureAggregator.Group(
             routes.Select(p => (p.Hops[^1].Entity.Name, p, ExposureAggregator.ContributionOf(p), p.Hops.Count)),
             Comparer<GraphPath>.Create((a, b) => PathOrder.Instance.Compare(names(a), names(b))), StringComparer.Ordinal, maxRoutes, minExposure);
         return ([.. entities.Select(e => ExposureAggregator.Exposure(e, r => r))], capped);

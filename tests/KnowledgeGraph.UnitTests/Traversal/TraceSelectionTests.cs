@@ -22,7 +22,7 @@ public sealed class TraceSelectionTests
     {
         // Routes as (entity, id, lower, upper, hops): few distinct weights, so contributions tie often and the id order decides.
         var routes = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 4], Gen.Int[1, 4], Gen.Bool).Array[0, 200];
-        Gen.Select(routes, Gen.Int[1, 6]).Sample((generated, maxRoutes) =>
+        Gen.Select(routes, Gen.Int[1, 6], Gen.Int[0, 5]).Sample((generated, maxRoutes, listed) =>
         {
             var input = generated.Select((r, id) =>
             {
@@ -32,7 +32,8 @@ public sealed class TraceSelectionTests
             var hopsOf = input.ToDictionary(r => r.Route, r => r.Hops);
             var tie = Comparer<int>.Create((a, b) => hopsOf[a].CompareTo(hopsOf[b]) is var c and not 0 ? c : a.CompareTo(b));
 
-            var (entities, capped) = ExposureAggregator.Group(input, tie, Comparer<int>.Default, maxRoutes, minExposure: 0);
+            var (entities, reached, capped) = ExposureAggregator.Group(input, tie, Comparer<int>.Default, maxRoutes, minExposure: 0);
+            var (first, reachedToo, cappedToo) = ExposureAggregator.Group(input, tie, Comparer<int>.Default, maxRoutes, minExposure: 0, listed);
 
             foreach (var group in input.GroupBy(r => r.Entity))
             {
@@ -48,6 +49,11 @@ public sealed class TraceSelectionTests
                 Assert.Equal(all.TrueForAll(r => r.Contribution.Quantified), entity.Quantified);
             }
             Assert.Equal(input.GroupBy(r => r.Entity).Any(g => g.Count() > maxRoutes), capped);
+            // Listing only the first few gives the same first few, and the same count and cap.
+            Assert.Equal(entities.Count, reached);
+            var summary = (ReachedEntity<int, int> e) => (e.Entity, e.Lower, e.Upper, e.MinDepth, string.Join(',', e.Routes));
+            Assert.Equal(entities.Take(listed).Select(summary), first.Select(summary));
+            Assert.Equal((reached, capped), (reachedToo, cappedToo));
         });
     }
 
