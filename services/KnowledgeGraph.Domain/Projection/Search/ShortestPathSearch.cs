@@ -11,18 +11,19 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// whose frontier has fewer edges to read (the sum of its nodes' degrees, not its node count: on a
 /// graph with hubs, one hub in a frontier of one outweighs a thousand ordinary nodes, and growing the
 /// other side first lets the search meet at the hub instead of expanding it); type, direction and
-/// validity filters apply as edges are met. When a
-/// level meets the other side, the shortest distance d is the least distS + distT over the nodes
-/// met, and every shortest path crosses the meeting layer (distS = p, distT = d - p). The nodes
-/// between the source and that layer, and between it and the target, are then marked by walking
-/// the level structure back, which yields the DAG of all shortest paths; a depth-first walk of the
-/// DAG with each node's edges in name order emits the paths already sorted and stops after
-/// MaxPaths + 1.
+/// validity filters apply as edges are met, reading only the edge columns they need. Each side keeps
+/// the hops it took from one level to the next (12 bytes each). When a level meets the other side,
+/// the shortest distance d is the least distS + distT over the nodes met, and every shortest path
+/// crosses the meeting layer (distS = p, distT = d - p). Walking those kept hops back from the layer
+/// to the source, and on to the target, yields the DAG of all shortest paths without reading an edge
+/// again; a depth-first walk of the DAG with each node's hops in name order emits the paths already
+/// sorted and stops after MaxPaths + 1.
 /// </para>
 /// <para>
 /// Complexity: O(V + E) over the two balls the search grows (typically far smaller than one ball of
-/// radius d on graphs with hubs), plus O(E') to mark the DAG and O(MaxPaths · d) to emit paths
-/// (every DAG walk reaches the target). Memory: three bytes per node of the graph, pooled.
+/// radius d on graphs with hubs), plus O(H) to mark the DAG from the H hops kept and O(MaxPaths · d)
+/// to emit paths (every DAG walk reaches the target). Memory: three bytes per node of the graph,
+/// pooled, and 12 bytes per hop kept.
 /// </para>
 /// </summary>
 public static class ShortestPathSearch
