@@ -167,14 +167,13 @@ public sealed class ProjectionVersion
         if (node >= Graph.NodeCount) return 0;
         var before = into.Count;
         var edges = Graph.Edges;
-        var (types, kinds) = (outgoing ? filter.OutTypes : filter.InTypes, edges.Type);
         for (var k = start[node]; k < start[node + 1]; k++)
         {
             var id = ids[k];
-            // The type column first: an edge of a type not followed costs one byte read, not eight columns.
-            if ((types & (1UL << kinds[id])) == 0 || Overlay.IsBaseEdgeDeleted(id)) continue;
+            // The rule column by column: an edge it refuses is never copied out of its eight columns.
+            if (!filter.Admits(edges, id, outgoing) || Overlay.IsBaseEdgeDeleted(id)) continue;
             var edge = edges[id];
-            if (filter.Admits(edge, outgoing)) into.Add(new Step(edge, outgoing ? edge.Target : edge.Source, outgoing, id));
+            into.Add(new Step(edge, outgoing ? edge.Target : edge.Source, outgoing, id));
         }
         return into.Count > before ? 1 : 0;
     }

@@ -28,7 +28,7 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider time) :
         var result = await inner.ValidateTokenAsync(token, validationParameters);
         if (result.IsValid && result.SecurityToken is { } securityToken)
         {
-            var until = new[] { securityToken.ValidTo, now + MaxAge }.Min();
+            var until = securityToken.ValidTo < now + MaxAge ? securityToken.ValidTo : now + MaxAge;
             if (until > now)
             {
                 if (_accepted.Count >= Capacity) _accepted.Clear();
