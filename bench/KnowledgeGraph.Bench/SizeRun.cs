@@ -4,6 +4,7 @@ using KnowledgeGraph.Bench.Generation;
 using KnowledgeGraph.Bench.Measurements;
 using KnowledgeGraph.Bench.Reference;
 using KnowledgeGraph.Bench.Services;
+using KnowledgeGraph.Store.Sqlite;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Bench;
@@ -31,9 +32,9 @@ public static class SizeRun
 
         await using var services = new RunningServices(tokens, dataPath, directory);
         await services.StartWritersAsync();
-        var (entityImport, entityResults) = await ImportAsync(entityFiles, "entities", services, tokens);
+        var (entityImport, entityResults) = await ImportAsync(entityFiles, "entities", services, tokens, dataPath, log);
         log.WriteLine($"  kg import entities: {entityCount / entityImport.TotalSeconds:N0}/s ({entityImport.TotalSeconds:F1} s)");
-        var (relationshipImport, relationshipResults) = await ImportAsync(relationshipFiles, "relationships", services, tokens);
+        var (relationshipImport, relationshipResults) = await ImportAsync(relationshipFiles, "relationships", services, tokens, dataPath, log);
         log.WriteLine($"  kg import relationships: {relationshipCount / relationshipImport.TotalSeconds:N0}/s ({relationshipImport.TotalSeconds:F1} s)");
         var rejected = entityResults.Concat(relationshipResults).Sum(r => r.Rejected);
         if (rejected > 0) log.WriteLine($"  WARNING: kg import rejected {rejected} rows");
@@ -100,11 +101,20 @@ public static class SizeRun
         };
     }
 
-    private static async Task<(TimeSpan Elapsed, List<KgImportResult> Results)> ImportAsync(IReadOnlyList<string> files, string kind, RunningServices services, BenchTokens tokens)
+    /// <summary>
+    /// One <c>kg import</c> process per file, in turn; the import ends when the store has built the
+    /// secondary indexes it deferred (after its quiet period), so their build is in the time.
+    /// </summary>
+    private static async Task<(TimeSpan Elapsed, List<KgImportResult> Results)> ImportAsync(IReadOnlyList<string> files, string kind, RunningServices services, BenchTokens tokens, string dataPath, TextWriter log)
     {
+        var watch = Stopwatch.StartNew();
         var results = new List<KgImportResult>();
         foreach (var file in files) results.Add(await KgImport.RunAsync(file, kind, services.Entities!, services.Relationships!, tokens.Token));
-        return (TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks)), results);
+        var calls = watch.Elapsed;
+        using var store = new SqliteGraphStore(new SqliteGraphStoreOptions(SqliteGraphStoreOptions.FileIn(dataPath)));
+        while ((await store.MissingSecondaryIndexesAsync(CancellationToken.None)).Count > 0) await Task.Delay(100);
+        log.WriteLine($"  kg import {kind}: calls {calls.TotalSeconds:F1} s, then {(watch.Elapsed - calls).TotalSeconds:F1} s until the store had built the indexes it deferred");
+        return (watch.Elapsed, results);
     }
 
     private static async Task<Percentiles> Latency(Func<Task> call, int count)

@@ -29,8 +29,8 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         _database = new SqliteDatabase(options, logger ?? (ILogger)NullLogger.Instance);
-        _deferredIndexes = new DeferredIndexes(_database, logger ?? (ILogger)NullLogger.Instance);
         _time = timeProvider ?? TimeProvider.System;
+        _deferredIndexes = new DeferredIndexes(_database, options.BulkImportQuietPeriod, _time, logger ?? (ILogger)NullLogger.Instance);
     }
 
     public string Location => "sqlite:" + _database.FullPath;
@@ -114,8 +114,24 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         }
     }
 
-    /// <summary>Closes this file's idle pooled connections.</summary>
-    public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(_database.ConnectionString));
+    /// <summary>
+    /// The secondary indexes the file lacks: those a bulk import deferred (in this process or another)
+    /// and has not built yet. Unlike every other call, this one does not open the store first, which
+    /// would build them (see <see cref="SqliteDatabase.MigrateAsync"/>).
+    /// </summary>
+    public Task<IReadOnlyList<string>> MissingSecondaryIndexesAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync<IReadOnlyList<string>>(async session =>
+        {
+            var present = (await session.QueryAsync("SELECT name FROM sqlite_master WHERE type = 'index';", r => r.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            return [.. SecondaryIndexes.AllNames.Where(name => !present.Contains(name))];
+        }, cancellationToken);
+
+    /// <summary>Builds the indexes a bulk import deferred, if their quiet period has not passed yet, and closes this file's idle pooled connections.</summary>
+    public void Dispose()
+    {
+        _deferredIndexes.Dispose();
+        SqliteConnection.ClearPool(new SqliteConnection(_database.ConnectionString));
+    }
 
     private async Task<T> Observe<T>(string operation, Func<Task<T>> work, CancellationToken cancellationToken)
     {

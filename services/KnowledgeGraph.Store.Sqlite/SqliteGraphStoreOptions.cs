@@ -18,4 +18,11 @@ public sealed record SqliteGraphStoreOptions(string DatabasePath)
 
     /// <summary>How often a whole transaction is retried after SQLITE_BUSY/LOCKED before UNAVAILABLE.</summary>
     public int MaxBusyRetries { get; init; } = 4;
+
+    /// <summary>
+    /// How long after a bulk import ends the secondary indexes it deferred are built, unless another
+    /// import of the same collection begins first (the next call of a file spread over several). Zero
+    /// builds them as the import ends.
+    /// </summary>
+    public TimeSpan BulkImportQuietPeriod { get; init; } = TimeSpan.FromSeconds(3);
 }

@@ -18,9 +18,9 @@ public sealed class TempDatabase : IDisposable
     // The file lives in a sub-folder that does not exist yet: the store must create it.
     public string FilePath { get; }
 
-    public SqliteGraphStore OpenStore(SqliteGraphStoreOptions? options = null)
+    public SqliteGraphStore OpenStore(SqliteGraphStoreOptions? options = null, TimeProvider? time = null)
     {
-        var store = new SqliteGraphStore(options ?? new SqliteGraphStoreOptions(FilePath));
+        var store = new SqliteGraphStore(options ?? new SqliteGraphStoreOptions(FilePath), time);
         _stores.Add(store);
         return store;
     }

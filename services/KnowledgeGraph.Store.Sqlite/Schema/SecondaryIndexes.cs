@@ -7,18 +7,21 @@ namespace KnowledgeGraph.Store.Sqlite.Schema;
 /// import stopped before it could rebuild them. The unique index of each table's id is not among them:
 /// it keeps names unique and is how every write finds a row or an endpoint by name.
 /// </summary>
-internal sealed record SecondaryIndexes(string Table, string Create, string Drop)
+internal sealed record SecondaryIndexes(string Table, IReadOnlyList<(string Name, string Columns)> Indexes)
 {
-    public static readonly SecondaryIndexes Entities = new("entities",
-        "CREATE INDEX IF NOT EXISTS entities_by_kind ON entities (kind, id);",
-        "DROP INDEX IF EXISTS entities_by_kind;");
+    public static readonly SecondaryIndexes Entities = new("entities", [("entities_by_kind", "kind, id")]);
 
     public static readonly SecondaryIndexes Relationships = new("relationships",
-        """
-        CREATE INDEX IF NOT EXISTS relationships_by_source ON relationships (source_key, type, valid_from, valid_to, target_key);
-        CREATE INDEX IF NOT EXISTS relationships_by_target ON relationships (target_key, type, valid_from, valid_to, source_key);
-        """,
-        "DROP INDEX IF EXISTS relationships_by_source; DROP INDEX IF EXISTS relationships_by_target;");
+    [
+        ("relationships_by_source", "source_key, type, valid_from, valid_to, target_key"),
+        ("relationships_by_target", "target_key, type, valid_from, valid_to, source_key"),
+    ]);
+
+    public string Create => string.Concat(Indexes.Select(i => $"CREATE INDEX IF NOT EXISTS {i.Name} ON {Table} ({i.Columns});"));
+
+    public string Drop => string.Concat(Indexes.Select(i => $"DROP INDEX IF EXISTS {i.Name};"));
+
+    public static IEnumerable<string> AllNames => new[] { Entities, Relationships }.SelectMany(s => s.Indexes.Select(i => i.Name));
 
     public static SecondaryIndexes? Of(string collection) => collection switch
     {
