@@ -4,13 +4,14 @@ namespace KnowledgeGraph.Domain.Projection;
 
 /// <summary>
 /// Builds the first version of the projection from a stream of the store's entities and
-/// relationships, each in name order (as the store lists them), holding only the compact
-/// columns: no resource stays in memory after it is read.
+/// relationships, each in name order (as the store lists them, which makes their names cheap to
+/// add; any order is right), holding only the compact columns: no resource stays in memory after
+/// it is read.
 /// </summary>
 public sealed class ProjectionLoader(ProjectionSchema schema)
 {
-    private readonly NameTable _entities = new();
-    private readonly NameTable _relationships = new();
+    private readonly NameTable.Builder _entities = new();
+    private readonly NameTable.Builder _relationships = new();
     private readonly EdgeColumns _edges = new();
     private byte[] _kinds = new byte[1024];
 
@@ -20,8 +21,7 @@ public sealed class ProjectionLoader(ProjectionSchema schema)
     public void Add(Entity entity)
     {
         if (!ResourceNames.TryParseEntity(entity.Name, out var id)) return;
-        var entityId = _entities.GetOrAdd(id);
-        SetKind(entityId, schema.KindOf(entity.Kind));
+        SetKind(_entities.GetOrAdd(id), schema.KindOf(entity.Kind));
         Entities++;
     }
 
@@ -37,7 +37,7 @@ public sealed class ProjectionLoader(ProjectionSchema schema)
         var kinds = new byte[_entities.Count];
         Array.Copy(_kinds, kinds, Math.Min(_kinds.Length, kinds.Length));
         for (var id = Math.Min(_kinds.Length, kinds.Length); id < kinds.Length; id++) kinds[id] = ProjectionSchema.Absent;
-        return ProjectionVersion.Built(schema, _entities, _relationships, _edges, kinds, position);
+        return ProjectionVersion.Built(schema, _entities.ToTable(), _relationships.ToTable(), _edges, kinds, position);
     }
 
     private int EntityIdOf(string name)
