@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
@@ -10,8 +9,18 @@ namespace KnowledgeGraph.Domain;
 /// </summary>
 public static class ServerFields
 {
-    /// <summary>A new opaque etag: 16 random hex digits.</summary>
-    public static string NewEtag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    /// <summary>
+    /// A new opaque etag: 16 random hex digits. An etag only has to differ from the resource's other
+    /// versions, not to be unguessable (whoever may write a resource may read its etag), so it comes
+    /// from the shared pseudo-random generator: the cryptographic one cost a system call per row,
+    /// 7% of a bulk import's CPU.
+    /// </summary>
+    public static string NewEtag()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        Random.Shared.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
 
     /// <summary>Whether two resources say the same thing, ignoring what the server sets (etag, times).</summary>
     public static bool SameContent<T>(T a, T b) where T : IMessage<T> => a.WithoutServerFields().Equals(b.WithoutServerFields());
