@@ -16,8 +16,8 @@ public sealed class EdgeColumns(int capacity = 1024)
     public int[] Target = new int[capacity];
     public byte[] Type = new byte[capacity];
     public double[] Weight = new double[capacity];
-    public long[] From = new long[capacity];
-    public long[] To = new long[capacity];
+    /// <summary>Each edge's validity interval side by side, from at 2i and to at 2i + 1: checking it reads one place, not two.</summary>
+    public long[] Validity = new long[2 * capacity];
     public int[] Commodity = new int[capacity];
 
     public void Add(in ProjectedEdge edge)
@@ -25,10 +25,10 @@ public sealed class EdgeColumns(int capacity = 1024)
         if (Count == Relationship.Length) Resize(Math.Max(1024, Count < LargeColumns ? Count * 2 : Count + Count / 2));
         var i = Count++;
         (Relationship[i], Source[i], Target[i], Type[i]) = (edge.Relationship, edge.Source, edge.Target, edge.Type);
-        (Weight[i], From[i], To[i], Commodity[i]) = (edge.Weight, edge.From, edge.To, edge.Commodity);
+        (Weight[i], Validity[2 * i], Validity[2 * i + 1], Commodity[i]) = (edge.Weight, edge.From, edge.To, edge.Commodity);
     }
 
-    public ProjectedEdge this[int i] => new(Relationship[i], Source[i], Target[i], Type[i], Weight[i], From[i], To[i], Commodity[i]);
+    public ProjectedEdge this[int i] => new(Relationship[i], Source[i], Target[i], Type[i], Weight[i], Validity[2 * i], Validity[2 * i + 1], Commodity[i]);
 
     public void Trim() => Resize(Count);
 
@@ -41,8 +41,7 @@ public sealed class EdgeColumns(int capacity = 1024)
         Array.Resize(ref Target, size);
         Array.Resize(ref Type, size);
         Array.Resize(ref Weight, size);
-        Array.Resize(ref From, size);
-        Array.Resize(ref To, size);
+        Array.Resize(ref Validity, 2 * size);
         Array.Resize(ref Commodity, size);
     }
 }

@@ -16,16 +16,22 @@ public readonly record struct EdgeFilter(ulong OutTypes, ulong InTypes, long AsO
         && (Excluded is null || !Excluded.Excludes(edge));
 
     /// <summary>
-    /// <see cref="Admits(in ProjectedEdge, bool)"/> on edge <paramref name="id"/> of <paramref name="edges"/>,
-    /// reading a column only when the rule before it passed: a search that needs only the entity an
-    /// edge reaches touches three or four of its eight columns, not all of them.
+    /// <see cref="Admits(in ProjectedEdge, bool)"/> on edge <paramref name="id"/> of <paramref name="edges"/>
+    /// followed from node <paramref name="from"/> (its source when <paramref name="outgoing"/>, else its
+    /// target) to <paramref name="to"/>, reading a column only when the rule before it passed: a search
+    /// that needs only the entity an edge reaches touches three of its columns, not all eight. (That
+    /// the edge is no loop is that it reaches another node, so only its far end is read.)
     /// </summary>
-    public bool Admits(EdgeColumns edges, int id, bool outgoing) =>
-        ((outgoing ? OutTypes : InTypes) & (1UL << edges.Type[id])) != 0
-        && edges.From[id] <= AsOf && AsOf < edges.To[id]
-        && (Commodity == ProjectedEdge.NoCommodity || edges.Commodity[id] is var commodity && (commodity == ProjectedEdge.NoCommodity || commodity == Commodity))
-        && edges.Source[id] != edges.Target[id]
-        && (Excluded is null || !Excluded.Excludes(edges[id]));
+    public bool Admits(EdgeColumns edges, int id, int from, bool outgoing, out int to)
+    {
+        to = -1;
+        if (((outgoing ? OutTypes : InTypes) & (1UL << edges.Type[id])) == 0) return false;
+        var validity = edges.Validity;
+        if (validity[2 * id] > AsOf || AsOf >= validity[2 * id + 1]) return false;
+        if (Commodity != ProjectedEdge.NoCommodity && edges.Commodity[id] is var commodity && commodity != ProjectedEdge.NoCommodity && commodity != Commodity) return false;
+        to = outgoing ? edges.Target[id] : edges.Source[id];
+        return to != from && (Excluded is null || !Excluded.Excludes(edges[id]));
+    }
 
     /// <summary>The filter of a search that follows <paramref name="types"/> (bits) leaving a node, entering it, or both.</summary>
     public static EdgeFilter Following(ulong types, bool outgoing, bool incoming, long asOf) =>

@@ -129,11 +129,10 @@ public sealed class ProjectionVersion
     {
         if (node >= Graph.NodeCount) return;
         var edges = Graph.Edges;
-        var ends = outgoing ? edges.Target : edges.Source;
         for (var k = start[node]; k < start[node + 1]; k++)
         {
             var id = ids[k];
-            if (filter.Admits(edges, id, outgoing) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(new(edges.Relationship[id], outgoing, ends[id]));
+            if (filter.Admits(edges, id, node, outgoing, out var to) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(new(edges.Relationship[id], outgoing, to));
         }
     }
 
@@ -171,9 +170,8 @@ public sealed class ProjectionVersion
         {
             var id = ids[k];
             // The rule column by column: an edge it refuses is never copied out of its eight columns.
-            if (!filter.Admits(edges, id, outgoing) || Overlay.IsBaseEdgeDeleted(id)) continue;
-            var edge = edges[id];
-            into.Add(new Step(edge, outgoing ? edge.Target : edge.Source, outgoing, id));
+            if (!filter.Admits(edges, id, node, outgoing, out var to) || Overlay.IsBaseEdgeDeleted(id)) continue;
+            into.Add(new Step(edges[id], to, outgoing, id));
         }
         return into.Count > before ? 1 : 0;
     }

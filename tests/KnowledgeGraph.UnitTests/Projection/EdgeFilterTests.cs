@@ -31,13 +31,18 @@ public sealed class EdgeFilterTests
                 : new ExcludedIds(new HashSet<int> { excludeEntity }, new HashSet<int> { excludeRelationship }));
 
     [Fact]
-    public void Reading_the_columns_admits_exactly_the_edges_the_whole_edge_rule_admits() =>
+    public void Reading_the_columns_admits_exactly_the_edges_the_whole_edge_rule_admits_and_reaches_their_far_end() =>
         Gen.Select(Edges.Array[1, 12], Filters, Gen.Bool).Sample((edges, filter, outgoing) =>
         {
             var columns = new EdgeColumns();
             foreach (var edge in edges) columns.Add(edge);
             for (var id = 0; id < edges.Length; id++)
-                Assert.Equal(filter.Admits(edges[id], outgoing), filter.Admits(columns, id, outgoing));
+            {
+                var (from, far) = outgoing ? (edges[id].Source, edges[id].Target) : (edges[id].Target, edges[id].Source);
+                var admitted = filter.Admits(columns, id, from, outgoing, out var to);
+                Assert.Equal(filter.Admits(edges[id], outgoing), admitted);
+                if (admitted) Assert.Equal(far, to);
+            }
         }, iter: 2000);
 
     [Fact]
