@@ -71,7 +71,7 @@ public sealed class ShortestPathSearchTests
         var fromSource = NodeMarks.Rent(graph.EntityIdLimit);
         var toTarget = NodeMarks.Rent(graph.EntityIdLimit);
 
-        var meeting = ShortestPathSearch.Meet(graph, source, target, forward, maxDepth: 6, budget, fromSource, toTarget)!.Value;
+        var meeting = ShortestPathSearch.Meet(graph, source, target, forward, maxDepth: 6, budget, fromSource, toTarget, SearchScratch.Rent())!.Value;
         var dag = ShortestPathDag.Mark(graph, meeting);
         var paths = dag.Walk(source, target, meeting.Distance, limit: 10);
 

@@ -23,7 +23,7 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// Complexity: O(V + E) over the two balls the search grows (typically far smaller than one ball of
 /// radius d on graphs with hubs), plus O(H) to mark the DAG from the H hops kept and O(MaxPaths · d)
 /// to emit paths (every DAG walk reaches the target). Memory: three bytes per node of the graph,
-/// pooled, and 12 bytes per hop kept.
+/// pooled, and 16 bytes per hop kept, in pooled lists (<see cref="SearchScratch"/>).
 /// </para>
 /// </summary>
 public static class ShortestPathSearch
@@ -35,9 +35,10 @@ public static class ShortestPathSearch
         if (source == target) return [];
         var fromSource = NodeMarks.Rent(graph.EntityIdLimit);
         var toTarget = NodeMarks.Rent(graph.EntityIdLimit);
+        var scratch = SearchScratch.Rent();
         try
         {
-            var meeting = Meet(graph, source, target, forward, maxDepth, budget, fromSource, toTarget);
+            var meeting = Meet(graph, source, target, forward, maxDepth, budget, fromSource, toTarget, scratch);
             if (meeting is null) return [];
             var dag = ShortestPathDag.Mark(graph, meeting.Value);
             var paths = dag.Walk(source, target, meeting.Value.Distance, maxPaths + 1);
@@ -52,6 +53,7 @@ public static class ShortestPathSearch
         {
             fromSource.Return();
             toTarget.Return();
+            scratch.Return();
         }
     }
 
@@ -66,7 +68,7 @@ public static class ShortestPathSearch
     /// <summary>A hop a search took from <paramref name="From"/> to an entity one level further from its start.</summary>
     internal readonly record struct LevelEdge(int From, ProjectedHop Hop);
 
-    internal static Meeting? Meet(ProjectionVersion graph, int source, int target, EdgeFilter forward, int maxDepth, TraversalBudgetTracker budget, NodeMarks fromSource, NodeMarks toTarget)
+    internal static Meeting? Meet(ProjectionVersion graph, int source, int target, EdgeFilter forward, int maxDepth, TraversalBudgetTracker budget, NodeMarks fromSource, NodeMarks toTarget, SearchScratch scratch)
     {
         var backward = forward.Reversed;
         fromSource.Set(source, 0);
@@ -75,8 +77,7 @@ public static class ShortestPathSearch
         List<List<LevelEdge>> sourceEdges = [[]], targetEdges = [[]];
         long sourceVolume = graph.DegreeBound(source, forward), targetVolume = graph.DegreeBound(target, backward);
         int a = 0, b = 0;
-        var steps = new List<Step>();
-        var neighbors = new List<ProjectedHop>();
+        var (steps, neighbors) = (scratch.Steps, scratch.Neighbors);
         var expanded = 0;
         while (sourceFrontier.Count > 0 && targetFrontier.Count > 0 && a + b < maxDepth)
         {
@@ -86,8 +87,8 @@ public static class ShortestPathSearch
                 ? (sourceFrontier, forward, fromSource, toTarget)
                 : (targetFrontier, backward, toTarget, fromSource);
             var level = (growSource ? a : b) + 1;
-            var next = new List<int>();
-            var levelEdges = new List<LevelEdge>();
+            var next = scratch.LevelNodes();
+            var levelEdges = scratch.LevelEdges();
             long volume = 0;
             var best = int.MaxValue;
             var exhausted = false;
