@@ -115,9 +115,9 @@ public static class SizeRun
         using var store = new SqliteGraphStore(new SqliteGraphStoreOptions(SqliteGraphStoreOptions.FileIn(dataPath)));
         while ((await store.MissingSecondaryIndexesAsync(CancellationToken.None)).Count > 0) await Task.Delay(100);
         var quiet = new SqliteGraphStoreOptions(dataPath).BulkImportQuietPeriod;
-        var build = watch.Elapsed - calls - quiet;
+        var build = TimeSpan.FromTicks(Math.Max(0, (watch.Elapsed - calls - quiet).Ticks));
         log.WriteLine($"  kg import {kind}: calls {calls.TotalSeconds:F1} s, then the {quiet.TotalSeconds:F0} s quiet period and {build.TotalSeconds:F1} s until the store had built the indexes it deferred");
-        return (calls + (build > TimeSpan.Zero ? build : TimeSpan.Zero), results);
+        return (calls + build, results);
     }
 
     private static async Task<Percentiles> Latency(Func<Task> call, int count)
