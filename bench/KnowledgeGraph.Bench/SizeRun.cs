@@ -112,9 +112,10 @@ public static class SizeRun
         var results = new List<KgImportResult>();
         foreach (var file in files) results.Add(await KgImport.RunAsync(file, kind, services.Entities!, services.Relationships!, tokens.Token));
         var calls = watch.Elapsed;
-        using var store = new SqliteGraphStore(new SqliteGraphStoreOptions(SqliteGraphStoreOptions.FileIn(dataPath)));
+        var options = new SqliteGraphStoreOptions(SqliteGraphStoreOptions.FileIn(dataPath));
+        using var store = new SqliteGraphStore(options);
         while ((await store.MissingSecondaryIndexesAsync(CancellationToken.None)).Count > 0) await Task.Delay(100);
-        var quiet = new SqliteGraphStoreOptions(dataPath).BulkImportQuietPeriod;
+        var quiet = options.BulkImportQuietPeriod;
         var build = TimeSpan.FromTicks(Math.Max(0, (watch.Elapsed - calls - quiet).Ticks));
         log.WriteLine($"  kg import {kind}: calls {calls.TotalSeconds:F1} s, then the {quiet.TotalSeconds:F0} s quiet period and {build.TotalSeconds:F1} s until the store had built the indexes it deferred");
         return (calls + build, results);

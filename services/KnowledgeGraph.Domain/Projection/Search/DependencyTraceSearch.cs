@@ -103,9 +103,7 @@ public static class DependencyTraceSearch
     {
         private const int KeptSteps = 1 << 20;
         private const int KeptBuffer = 1 << 16;
-        private static readonly int MaxPooled = Environment.ProcessorCount;
-        private static readonly System.Collections.Concurrent.ConcurrentBag<TraceSteps> Pool = [];
-        private static int _pooled;
+        private static readonly BoundedPool<TraceSteps> Pool = new(() => new TraceSteps());
 
         private readonly Dictionary<int, (int Start, int Count)> _slices = [];
         private TraceStep[] _steps = new TraceStep[1024];
@@ -113,12 +111,7 @@ public static class DependencyTraceSearch
 
         public List<Step> Buffer { get; private set; } = [];
 
-        public static TraceSteps Rent()
-        {
-            if (!Pool.TryTake(out var steps)) return new TraceSteps();
-            Interlocked.Decrement(ref _pooled);
-            return steps;
-        }
+        public static TraceSteps Rent() => Pool.Rent();
 
         public void Return()
         {
@@ -126,8 +119,7 @@ public static class DependencyTraceSearch
             _slices.Clear();
             _count = 0;
             if (Buffer.Capacity > KeptBuffer) Buffer = [];
-            if (Interlocked.Increment(ref _pooled) <= MaxPooled) Pool.Add(this);
-            else Interlocked.Decrement(ref _pooled);
+            Pool.Return(this);
         }
 
         public bool Has(int entity) => _slices.ContainsKey(entity);

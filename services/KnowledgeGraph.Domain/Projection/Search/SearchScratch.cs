@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace KnowledgeGraph.Domain.Projection.Search;
 
 /// <summary>
@@ -14,9 +12,7 @@ internal sealed class SearchScratch
 {
     private const int KeptEntries = 1 << 19;
     private const int KeptSteps = 1 << 15;
-    private static readonly int MaxPooled = Environment.ProcessorCount;
-    private static readonly ConcurrentBag<SearchScratch> Pool = [];
-    private static int _pooled;
+    private static readonly BoundedPool<SearchScratch> Pool = new(() => new SearchScratch());
 
     private readonly Stack<List<int>> _spareNodes = new();
     private readonly Stack<List<ShortestPathSearch.LevelEdge>> _spareEdges = new();
@@ -26,12 +22,7 @@ internal sealed class SearchScratch
     public List<ProjectedHop> Neighbors { get; private set; } = [];
     public List<Step> Steps { get; private set; } = [];
 
-    public static SearchScratch Rent()
-    {
-        if (!Pool.TryTake(out var scratch)) return new SearchScratch();
-        Interlocked.Decrement(ref _pooled);
-        return scratch;
-    }
+    public static SearchScratch Rent() => Pool.Rent();
 
     /// <summary>An empty list for one level's nodes, kept until <see cref="Return"/>.</summary>
     public List<int> LevelNodes() => Lend(_spareNodes, _lentNodes);
@@ -46,8 +37,7 @@ internal sealed class SearchScratch
         Keep(_lentEdges, _spareEdges);
         Neighbors = Cleared(Neighbors, KeptEntries);
         Steps = Cleared(Steps, KeptSteps);
-        if (Interlocked.Increment(ref _pooled) <= MaxPooled) Pool.Add(this);
-        else Interlocked.Decrement(ref _pooled);
+        Pool.Return(this);
     }
 
     private static List<T> Lend<T>(Stack<List<T>> spare, List<List<T>> lent)
