@@ -58,6 +58,9 @@ public static class ServiceHostExtensions
     /// </summary>
     public static WebApplication MapKnowledgeGraphService<TService>(this WebApplication app) where TService : class
     {
+        app.UseMiddleware<UnreadBodyMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseMiddleware<TranscodingErrorMiddleware>();
         app.MapGrpcService<TService>();
