@@ -17,6 +17,9 @@ public static partial class JsonRequests
 
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default);
 
+    /// <summary>Bodies over this many bytes are sent with <c>Expect: 100-continue</c>.</summary>
+    public const int LargeBody = 64 * 1024;
+
     /// <summary>The HTTP request, or null when the message cannot be written as JSON or in a URL at all (a Timestamp out of range, a lone surrogate).</summary>
     public static HttpRequestMessage? Build(JsonRoute route, IMessage message, JsonMutation? mutation)
     {
@@ -61,6 +64,10 @@ public static partial class JsonRequests
             var contentType = mutation?.ContentType ?? "application/json";
             if (contentType.Length > 0) content.Headers.TryAddWithoutValidation("Content-Type", contentType);
             request.Content = content;
+            // As curl does for large bodies, ask before sending one: Kestrel refuses some requests
+            // (a NUL in the path) before any route runs and closes the connection, and a client
+            // still writing its body then sees a broken connection instead of the refusal.
+            if (content.Headers.ContentLength > LargeBody) request.Headers.ExpectContinue = true;
         }
         return request;
     }
