@@ -40,7 +40,9 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
         var graph = await feed.VersionAsync(consistency, call);
         var grouped = TraceSelection.Grouped(query);
         var current = Group(graph, query, grouped, call);
+        using var currentRoutes = current.Routes;
         var baseline = !query.CompareBaseline ? null : query.Exclude.IsEmpty ? current : Group(graph, query.Baseline, grouped, call);
+        using var baselineRoutes = ReferenceEquals(baseline, current) ? null : baseline?.Routes;
         var selection = TraceSelection.Select(current.Entities, current.Reached, baseline?.Entities, EntityOrder(graph), query.MaxResults);
         var outcome = BaselineComparison.Outcome(current.Outcome, baseline?.Outcome, ReferenceEquals(current, baseline));
         if (selection.Cut) outcome = outcome.With(Bound.MaxResults);
@@ -75,16 +77,24 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
         }
     }
 
-    /// <summary>One trace on the projection, its routes grouped by the entity they reach: the first <paramref name="listed"/> entities, each with its best routes (still as route ids).</summary>
+    /// <summary>One trace on the projection, its routes grouped by the entity they reach: the first <paramref name="listed"/> entities, each with its best routes (still as route ids). The caller disposes the routes.</summary>
     private GroupedTrace Group(ProjectionVersion graph, TraceQuery query, int listed, CallContext call)
     {
         using var budget = new TraversalBudgetTracker(query.Budget, clock, call.Cancellation);
         var (root, routes) = Trace(graph, query, budget);
-        var (entities, reached, capped) = ExposureAggregator.Group(
-            Enumerable.Range(1, routes.Count).Select(r => (routes.End(r), r, routes.Contribution(r), routes.Hops(r))),
-            routes.Order(graph), EntityOrder(graph), query.MaxRoutes, query.MinExposure, listed);
-        if (capped) budget.Hit(Bound.MaxResults);
-        return new GroupedTrace(root, routes, entities, reached, budget.Outcome);
+        try
+        {
+            var (entities, reached, capped) = ExposureAggregator.Group(
+                Enumerable.Range(1, routes.Count).Select(r => (routes.End(r), r, routes.Contribution(r), routes.Hops(r))),
+                routes.Order(graph), EntityOrder(graph), query.MaxRoutes, query.MinExposure, listed);
+            if (capped) budget.Hit(Bound.MaxResults);
+            return new GroupedTrace(root, routes, entities, reached, budget.Outcome);
+        }
+        catch
+        {
+            routes.Dispose();
+            throw;
+        }
     }
 
     private sealed record GroupedTrace(int Root, DependencyRoutes Routes, IReadOnlyList<ReachedEntity<int, int>> Entities, int Reached, TraversalOutcome Outcome);
@@ -97,6 +107,7 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
         var graph = await feed.VersionAsync(consistency, call);
         using var budget = new TraversalBudgetTracker(query.Trace.Budget, clock, call.Cancellation);
         var (root, routes) = Trace(graph, query.Trace, budget);
+        using var _ = routes;
         var ranking = ChokepointAnalysis.Rank(
             Enumerable.Range(1, routes.Count).Select(r => (Route: r, Entities: (IReadOnlyList<int>)[.. routes.HopsOf(r).Select(h => h.To)], routes.Contribution(r))),
             byReach: query.Trace.Direction == TraceDirection.Downstream, query.MaxResults,

@@ -6,9 +6,19 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// The routes of a dependency trace as parallel arrays, a persistent list back to the root: route i
 /// is hop i after route Parent[i], and route 0 is the root alone. The routes found are 1..Count, in
 /// the order the trace found them; a route's hops are materialised only when an answer keeps it.
+/// <para>
+/// Rented from a pool (one per core) and returned by <see cref="Dispose"/> once the answer is built:
+/// a trace at default budgets finds about a hundred thousand routes, and arrays grown afresh for each
+/// one, doubling as they went, cost a trace megabytes of copying and fresh pages (a tenth of its time
+/// in page faults and copies, measured at 20k x 100k). A pooled one keeps at most
+/// <see cref="KeptRoutes"/> routes of room, about 8 MB.
+/// </para>
 /// </summary>
-public sealed class DependencyRoutes
+public sealed class DependencyRoutes : IDisposable
 {
+    private const int KeptRoutes = 1 << 18;
+    private static readonly BoundedPool<DependencyRoutes> Pool = new(() => new DependencyRoutes());
+
     private int[] _parent = new int[256];
     private ProjectedHop[] _hop = new ProjectedHop[256];
     private byte[] _hops = new byte[256];
@@ -16,13 +26,31 @@ public sealed class DependencyRoutes
     private double[] _upper = new double[256];
     private bool[] _quantified = new bool[256];
     private int _next = 1;
+    private bool _rented;
 
-    public DependencyRoutes(int root)
+    private DependencyRoutes()
     {
         _parent[0] = -1;
-        _end[0] = root;
         _upper[0] = 1.0;
         _quantified[0] = true;
+    }
+
+    /// <summary>Routes from <paramref name="root"/>, none found yet; dispose them when the answer no longer needs them.</summary>
+    public static DependencyRoutes Rent(int root)
+    {
+        var routes = Pool.Rent();
+        routes._next = 1;
+        routes._end[0] = root;
+        routes._rented = true;
+        return routes;
+    }
+
+    /// <summary>Gives the arrays back to the pool (once, however often it is called); the routes must not be read after it.</summary>
+    public void Dispose()
+    {
+        if (!_rented) return;
+        _rented = false;
+        if (_end.Length <= KeptRoutes) Pool.Return(this);
     }
 
     /// <summary>How many routes were found (route ids run from 1 to Count).</summary>

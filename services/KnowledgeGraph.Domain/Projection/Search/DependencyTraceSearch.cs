@@ -16,13 +16,19 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// </summary>
 public static class DependencyTraceSearch
 {
+    /// <summary>The routes found, rented: dispose them once the answer is built.</summary>
     public static DependencyRoutes Trace(ProjectionVersion graph, int root, EdgeFilter filter, int maxDepth, double minExposure, TraversalBudgetTracker budget)
     {
-        var routes = new DependencyRoutes(root);
+        var routes = DependencyRoutes.Rent(root);
         var steps = TraceSteps.Rent();
         try
         {
             return Trace(graph, filter, maxDepth, minExposure, budget, routes, steps);
+        }
+        catch
+        {
+            routes.Dispose();
+            throw;
         }
         finally
         {
