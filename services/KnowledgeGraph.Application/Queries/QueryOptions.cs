@@ -7,8 +7,8 @@ public sealed class QueryOptions
 {
     public const string Section = "KnowledgeGraph:Queries";
 
-    /// <summary>Most relationships one query may expand before it stops and reports MAX_EXPANSIONS; unset, <see cref="ExpansionCap"/>'s default for the engine.</summary>
-    public int? MaxExpandedRelationships { get; set; }
+    /// <summary>Most relationships one query may expand before it stops and reports MAX_EXPANSIONS.</summary>
+    public int MaxExpandedRelationships { get; set; } = Limits.DefaultMaxExpandedRelationships;
 
     /// <summary>Longest a query may run when the call has no deadline.</summary>
     public TimeSpan MaxQueryTime { get; set; } = TimeSpan.FromSeconds(30);
@@ -21,15 +21,6 @@ public sealed class QueryOptions
 
     /// <summary>How long before the call's deadline a traversal stops, to leave time to answer.</summary>
     public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>
-    /// The expansion cap queries get: the configured one, or the engine's default. An expanded
-    /// relationship costs the store engine a read and a materialised relationship, the projection a
-    /// few array cells, so the projection's default is ten times the store's.
-    /// </summary>
-    public int ExpansionCap => MaxExpandedRelationships ?? (Engine == QueryEngineKind.Projection
-        ? Limits.DefaultProjectionMaxExpandedRelationships
-        : Limits.DefaultMaxExpandedRelationships);
 }
 
 /// <summary>

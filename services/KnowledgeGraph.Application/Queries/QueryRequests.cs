@@ -149,6 +149,6 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
     {
         var stopAt = clock.GetUtcNow() + options.MaxQueryTime;
         if (call.Deadline is { } deadline && deadline - options.DeadlineMargin < stopAt) stopAt = deadline - options.DeadlineMargin;
-        return new TraversalBudget(options.ExpansionCap, stopAt);
+        return new TraversalBudget(options.MaxExpandedRelationships, stopAt);
     }
 }

@@ -53,25 +53,8 @@ public static class Limits
     public const int DefaultNeighborhoodEntities = 500;
     public const int MaxNeighborhoodEntities = 5000;
 
-    /// <summary>
-    /// Server-side cap on relationships expanded by one query answered from the store (configurable
-    /// per deployment): each one is read and materialised, properties and sources included.
-    /// </summary>
+    /// <summary>Server-side cap on relationships expanded by one query (configurable per deployment).</summary>
     public const int DefaultMaxExpandedRelationships = 100_000;
-
-    /// <summary>
-    /// The same cap when the query is answered from the in-memory projection, where examining a
-    /// relationship reads a few array cells (about a millisecond per 100,000): high enough that a
-    /// search through the hubs of a real supply network (154,251 relationships on one country at
-    /// 1M x 5M) is not cut short, still a bound on one query's work.
-    /// </summary>
-    public const int DefaultProjectionMaxExpandedRelationships = 1_000_000;
-
-    /// <summary>
-    /// Most partial paths (dependency routes, simple paths) one query builds in memory, whatever the
-    /// expansion cap: each is kept until the answer is built, so this bounds the query's memory.
-    /// </summary>
-    public const int MaxPartialPaths = 100_000;
 
     /// <summary>Largest gRPC message a service accepts or sends.</summary>
     public const int MaxMessageBytes = 16 * 1024 * 1024;

@@ -1,4 +1,3 @@
-using KnowledgeGraph.Protocol;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Domain.Traversal;
@@ -6,9 +5,8 @@ namespace KnowledgeGraph.Domain.Traversal;
 /// <summary>
 /// Counts the work one traversal does and records which bounds stopped it. Relationships returned
 /// by the reader count as expanded relationships; partial paths built in memory (path enumeration,
-/// dependency routes) are capped by the same number and never more than
-/// <see cref="Limits.MaxPartialPaths"/>, so neither the store nor memory can be exhausted by a
-/// supernode or a cycle. The deadline is read from the given <see cref="TimeProvider"/>,
+/// dependency routes) are capped by the same number, so neither the store nor memory can be
+/// exhausted by a supernode or a cycle. The deadline is read from the given <see cref="TimeProvider"/>,
 /// and a reader call still running when it passes is cancelled (<see cref="ReaderCancellation"/>), so
 /// every store stops at the same instant and answers with what was found.
 /// </summary>
@@ -133,20 +131,16 @@ public sealed class TraversalBudgetTracker : IDisposable
     /// <summary>True (and DEADLINE recorded) once the deadline has passed: in-memory searches ask every few hundred nodes.</summary>
     public bool DeadlineReached() => _boundsHit.Contains(Bound.Deadline) || DeadlinePassed();
 
-    /// <summary>Most partial paths this traversal may build: the expansion cap, and never more than <see cref="Limits.MaxPartialPaths"/>.</summary>
-    public long PartialPathCap => Math.Min(_budget.MaxExpandedRelationships, Limits.MaxPartialPaths);
-
     /// <summary>
-    /// Charges one partial path built in memory. False (and MAX_EXPANSIONS recorded) once
-    /// <see cref="PartialPathCap"/> is reached or the deadline has passed (checked every few hundred
-    /// paths). Relationships already admitted may still be used after the expansion budget ran out,
-    /// so this does not look at it.
+    /// Charges one partial path built in memory. False (and MAX_EXPANSIONS recorded) once the cap is
+    /// reached or the deadline has passed (checked every few hundred paths). Relationships already
+    /// admitted may still be used after the expansion budget ran out, so this does not look at it.
     /// </summary>
     public bool TryExtendPartialPath()
     {
         if (_partialPathCapReached || _boundsHit.Contains(Bound.Deadline)) return false;
         _partialPaths++;
-        if (_partialPaths > PartialPathCap)
+        if (_partialPaths > _budget.MaxExpandedRelationships)
         {
             _partialPathCapReached = true;
             Hit(Bound.MaxExpansions);
