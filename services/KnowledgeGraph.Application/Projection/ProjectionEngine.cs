@@ -82,19 +82,11 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
     {
         using var budget = new TraversalBudgetTracker(query.Budget, clock, call.Cancellation);
         var (root, routes) = Trace(graph, query, budget);
-        try
-        {
-            var (entities, reached, capped) = ExposureAggregator.Group(
-                Enumerable.Range(1, routes.Count).Select(r => (routes.End(r), r, routes.Contribution(r), routes.Hops(r))),
-                routes.Order(graph), EntityOrder(graph), query.MaxRoutes, query.MinExposure, listed);
-            if (capped) budget.Hit(Bound.MaxResults);
-            return new GroupedTrace(root, routes, entities, reached, budget.Outcome);
-        }
-        catch
-        {
-            routes.Dispose();
-            throw;
-        }
+        var (entities, reached, capped) = ExposureAggregator.Group(
+            Enumerable.Range(1, routes.Count).Select(r => (routes.End(r), r, routes.Contribution(r), routes.Hops(r))),
+            routes.Order(graph), EntityOrder(graph), query.MaxRoutes, query.MinExposure, listed);
+        if (capped) budget.Hit(Bound.MaxResults);
+        return new GroupedTrace(root, routes, entities, reached, budget.Outcome);
     }
 
     private sealed record GroupedTrace(int Root, DependencyRoutes Routes, IReadOnlyList<ReachedEntity<int, int>> Entities, int Reached, TraversalOutcome Outcome);

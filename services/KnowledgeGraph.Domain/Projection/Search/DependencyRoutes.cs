@@ -45,7 +45,7 @@ public sealed class DependencyRoutes : IDisposable
         return routes;
     }
 
-    /// <summary>Gives the arrays back to the pool (once, however often it is called); the routes must not be read after it.</summary>
+    /// <summary>Gives the arrays back to the pool; the routes must not be read after it. Call it once: a second call does nothing only while no other trace has rented them again.</summary>
     public void Dispose()
     {
         if (!_rented) return;

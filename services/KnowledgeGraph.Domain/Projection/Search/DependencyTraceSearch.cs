@@ -16,7 +16,7 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// </summary>
 public static class DependencyTraceSearch
 {
-    /// <summary>The routes found, rented: dispose them once the answer is built.</summary>
+    /// <summary>The routes found, rented: dispose them once the answer is built (routes never disposed are left to the GC).</summary>
     public static DependencyRoutes Trace(ProjectionVersion graph, int root, EdgeFilter filter, int maxDepth, double minExposure, TraversalBudgetTracker budget)
     {
         var routes = DependencyRoutes.Rent(root);
@@ -24,11 +24,6 @@ public static class DependencyTraceSearch
         try
         {
             return Trace(graph, filter, maxDepth, minExposure, budget, routes, steps);
-        }
-        catch
-        {
-            routes.Dispose();
-            throw;
         }
         finally
         {
