@@ -319,4 +319,79 @@ public sealed class EntityServiceTests(SharedServices shared)
         await call.RequestStream.CompleteAsync();
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "BATCH_TOO_LARGE", async () => await call);
     }
+    [Fact]
+    public async Task An_oversized_batch_is_answered_while_the_client_still_holds_the_stream_open()
+    {
+        var good = Named("Country", "Before the oversized batch");
+        var oversized = new ImportEntitiesRequest();
+        oversized.Entities.AddRange(Enumerable.Range(0, 1001).Select(i => Named("Country", $"Oversized {i}")));
+        using var call = Entities.ImportEntities();
+        await call.RequestStream.WriteAsync(new ImportEntitiesRequest { Entities = { good } });
+        await call.RequestStream.WriteAsync(oversized);
+
+        // No CompleteAsync: the answer must not wait for the end of the stream.
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "BATCH_TOO_LARGE", async () => await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(good.DisplayName, (await Entities.GetEntityAsync(new GetEntityRequest { Name = good.Name })).DisplayName);
+    }
+
+    [Fact]
+    public async Task An_import_cancelled_halfway_keeps_each_batch_whole_and_the_service_imports_again()
+    {
+        var first = Enumerable.Range(0, 3).Select(i => Named("Company", $"First batch {i}")).ToList();
+        var second = Enumerable.Range(0, 500).Select(i => Named("Company", $"Second batch {i}")).ToList();
+        using (var cancel = new CancellationTokenSource())
+        {
+            using var call = Entities.ImportEntities(cancellationToken: cancel.Token);
+            await call.RequestStream.WriteAsync(new ImportEntitiesRequest { Entities = { first } });
+            await WaitUntilStoredAsync(first[^1].Name);
+            await call.RequestStream.WriteAsync(new ImportEntitiesRequest { Entities = { second } });
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<Exception>(async () => await call);
+        }
+
+        Assert.Equal(first.Count, await StoredCountAsync(first));
+        // The second batch was written whole or not at all, never in part.
+        var secondStored = await StoredCountAsync(second);
+        Assert.True(secondStored is 0 or 500, $"{secondStored} of the second batch's 500 rows were stored");
+
+        var after = Named("Company", "After the cancelled import");
+        using var again = Entities.ImportEntities();
+        await again.RequestStream.WriteAsync(new ImportEntitiesRequest { Entities = { after } });
+        await again.RequestStream.CompleteAsync();
+        Assert.Equal(1, (await again).Created);
+    }
+
+    private static Entity Named(string kind, string displayName)
+    {
+        var entity = Entity(kind, displayName);
+        entity.Name = $"entities/{UniqueId("import")}";
+        return entity;
+    }
+
+    private async Task WaitUntilStoredAsync(string name)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await StoredCountAsync([new Entity { Name = name }]) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{name} was not stored within 30 s");
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task<int> StoredCountAsync(IEnumerable<Entity> entities)
+    {
+        var stored = 0;
+        foreach (var entity in entities)
+        {
+            try
+            {
+                await Entities.GetEntityAsync(new GetEntityRequest { Name = entity.Name });
+                stored++;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+            }
+        }
+        return stored;
+    }
 }
