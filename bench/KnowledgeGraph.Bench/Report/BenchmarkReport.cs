@@ -21,7 +21,7 @@ public static class BenchmarkReport
             `kg import` (a process), starts the Queries service on the full store and waits for its projection,
             then asks every question through gRPC with a bearer token. Peers run in the same run: an in-process
             CSR bidirectional BFS on the same pairs (the limit for paths), raw prepared SQLite inserts into the
-            product's own schema with the indexes deferred and built at the end as the product's import does
+            product's own schema, with the store's own connection settings, the indexes deferred and built at the end as the product's import does
             (the import ceiling; both times include that build, not the product's idle quiet period before it), and the
             gRPC health check on the same host (the floor).
             Every query is asked `as_of` 2026-06-01. Bounds: MAX_DEPTH says routes go on past the depth asked
