@@ -86,44 +86,27 @@ public sealed class ResourceWrites<T>(ResourceRules<T> rules, WriteRunner runner
     /// unit of work. Rows are numbered across the stream; a row that breaks a rule is reported with the
     /// error it would have raised alone and the others are written; a row equal to the stored resource
     /// writes nothing. The token of the last commit is returned. The store is told the call is a bulk
-    /// import, so it may defer index upkeep to the call's end. The next batch is read and checked on
-    /// its own (<see cref="ReadAhead"/>) while this one is written: the checks that need no store run
-    /// on another core than the writes.
+    /// import, so it may defer index upkeep to the call's end.
     /// </summary>
     public async Task<Written<ImportSummary>> ImportAsync(IAsyncEnumerable<IList<T>> batches, CallContext call)
     {
         await using var bulk = await runner.BeginBulkImportAsync(rules.Collection, call.Cancellation);
         var total = new ImportSummary();
-        string? token = null;
         var firstRow = 0;
-        await foreach (var batch in batches.PrepareAsync(rows => Check(rows, ref firstRow), depth: 2, call.Cancellation))
+        string? token = null;
+        await foreach (var rows in batches.WithCancellation(call.Cancellation))
         {
-            var written = await runner.RunAsync($"Import{rules.TypeName}s", null, false, write => ImportBatchAsync(write, batch, call.Cancellation), call);
+            RequestChecks.BatchSize(rows.Count, rules.Collection);
+            if (firstRow + rows.Count > Limits.MaxImportRows)
+                throw GraphException.InvalidArgument(ErrorReasons.BatchTooLarge, rules.Collection, $"an import holds at most {Limits.MaxImportRows} rows; split it into several calls");
+            var batchStart = firstRow;
+            var written = await runner.RunAsync($"Import{rules.TypeName}s", null, false, write => ImportBatchAsync(write, rows, batchStart, call.Cancellation), call);
             token = written.ConsistencyToken ?? token;
             Add(total, written.Value);
             ApplicationTelemetry.RowsImported(rules.Field, written.Value);
+            firstRow += rows.Count;
         }
         return new(total, token);
-    }
-
-    /// <summary>A batch's rows numbered across the stream, split by the checks that need no store: the valid ones, and the others with their errors.</summary>
-    private sealed record CheckedBatch(List<(int Row, T Resource)> Valid, List<(int Row, string Name, GraphException Error)> Invalid);
-
-    private CheckedBatch Check(IList<T> rows, ref int firstRow)
-    {
-        RequestChecks.BatchSize(rows.Count, rules.Collection);
-        if (firstRow + rows.Count > Limits.MaxImportRows)
-            throw GraphException.InvalidArgument(ErrorReasons.BatchTooLarge, rules.Collection, $"an import holds at most {Limits.MaxImportRows} rows; split it into several calls");
-        var batch = new CheckedBatch(new(rows.Count), []);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var resource = rows[i].WithoutServerFields();
-            var violations = rules.Validate(resource, $"{rules.Collection}[]");
-            if (violations.Count == 0) batch.Valid.Add((firstRow + i, resource));
-            else batch.Invalid.Add((firstRow + i, rules.NameOf(resource), GraphException.InvalidArgument(violations)));
-        }
-        firstRow += rows.Count;
-        return batch;
     }
 
     private static void Add(ImportSummary total, ImportSummary batch)
@@ -135,11 +118,17 @@ public sealed class ResourceWrites<T>(ResourceRules<T> rules, WriteRunner runner
         total.Errors.AddRange(batch.Errors);
     }
 
-    private async Task<ImportSummary> ImportBatchAsync(WriteUnit write, CheckedBatch batch, CancellationToken cancellation)
+    private async Task<ImportSummary> ImportBatchAsync(WriteUnit write, IList<T> rows, int firstRow, CancellationToken cancellation)
     {
         var summary = new ImportSummary();
-        foreach (var (row, name, error) in batch.Invalid) summary.Reject(row, name, error);
-        var valid = batch.Valid;
+        var valid = new List<(int Row, T Resource)>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var resource = rows[i].WithoutServerFields();
+            var violations = rules.Validate(resource, $"{rules.Collection}[]");
+            if (violations.Count == 0) valid.Add((firstRow + i, resource));
+            else summary.Reject(firstRow + i, rules.NameOf(resource), GraphException.InvalidArgument(violations));
+        }
 
         var current = new Dictionary<string, T>(await rules.ReadAsync(write.Store, valid.Select(r => rules.NameOf(r.Resource)).Distinct().ToList(), cancellation), StringComparer.Ordinal);
         var check = await rules.StoredGraphCheckAsync(write.Store, valid.Select(r => r.Resource).Where(r => !current.ContainsKey(rules.NameOf(r))).ToList(), cancellation);
