@@ -319,6 +319,7 @@ public sealed class EntityServiceTests(SharedServices shared)
         await call.RequestStream.CompleteAsync();
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "BATCH_TOO_LARGE", async () => await call);
     }
+
     [Fact]
     public async Task An_oversized_batch_is_answered_while_the_client_still_holds_the_stream_open()
     {
