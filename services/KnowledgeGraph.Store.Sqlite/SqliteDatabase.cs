@@ -19,12 +19,20 @@ internal sealed class SqliteDatabase
 
     private readonly SqliteGraphStoreOptions _options;
     private readonly ILogger _logger;
-    private readonly string _pragmas;
+    private readonly string _writerPragmas;
+    private readonly string _readerPragmas;
 
-    /// <summary>Page cache per connection, in KiB (negative: a size, not a page count): room for the indexes a large import keeps up to date.</summary>
-    private const int CacheKibibytes = 65_536;
+    /// <summary>Page cache of a connection while it writes, in KiB: room for the indexes a large import keeps up to date.</summary>
+    private const int WriterCacheKibibytes = 65_536;
 
-    /// <summary>The native connections (pooled) that have run <see cref="_pragmas"/>.</summary>
+    /// <summary>
+    /// Page cache of a connection while it only reads, in KiB (SQLite's default): the upper levels of
+    /// the b-trees, the rest read from the OS's cache of the file. With the writers' 64 MiB, every pooled
+    /// connection of the Queries service filled its own copy with the pages its evidence reads touched.
+    /// </summary>
+    private const int ReaderCacheKibibytes = 2_048;
+
+    /// <summary>The native connections (pooled) and the pragmas they last ran (<see cref="_writerPragmas"/> or <see cref="_readerPragmas"/>).</summary>
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> Configured = new();
 
     // One writer per instance at a time: in-process writers queue here instead of spinning in SQLite's busy handler.
@@ -43,26 +51,35 @@ internal sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
-        _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes};");
+        var common = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        // Negative: a size in KiB, not a page count. Lowering it frees the pages over the new size.
+        _writerPragmas = common + string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{WriterCacheKibibytes};");
+        _readerPragmas = common + string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{ReaderCacheKibibytes};");
     }
 
     public string FullPath { get; }
 
     public string ConnectionString { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>A pooled connection with the writers' settings.</summary>
+    public Task<SqliteConnection> OpenForWritesAsync(CancellationToken cancellationToken) => OpenAsync(_writerPragmas, cancellationToken);
+
+    /// <summary>A pooled connection with the readers' settings (a small page cache).</summary>
+    public Task<SqliteConnection> OpenForReadsAsync(CancellationToken cancellationToken) => OpenAsync(_readerPragmas, cancellationToken);
+
+    private async Task<SqliteConnection> OpenAsync(string pragmas, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
             // The settings stay with the native connection, which the pool hands out again and again.
-            if (Configured.TryGetValue(connection.Handle!, out var applied) && applied == _pragmas) return connection;
+            if (Configured.TryGetValue(connection.Handle!, out var applied) && applied == pragmas) return connection;
             await using var command = connection.CreateCommand();
-            command.CommandText = _pragmas;
+            command.CommandText = pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
-            Configured.AddOrUpdate(connection.Handle!, _pragmas);
+            Configured.AddOrUpdate(connection.Handle!, pragmas);
             return connection;
         }
         catch
@@ -80,7 +97,7 @@ internal sealed class SqliteDatabase
 
         await RetryBusyAsync(async () =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenForWritesAsync(cancellationToken);
             await using (var wal = connection.CreateCommand())
             {
                 // Persistent in the file; every later connection, in any process, uses WAL.
@@ -113,7 +130,7 @@ internal sealed class SqliteDatabase
     public Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken) =>
         RetryBusyAsync(async () =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenForReadsAsync(cancellationToken);
             return await work(new SqlSession(connection, null));
         }, cancellationToken);
 
@@ -130,7 +147,7 @@ internal sealed class SqliteDatabase
         {
             return await RetryBusyAsync(async () =>
             {
-                var connection = await OpenAsync(cancellationToken);
+                var connection = await OpenForWritesAsync(cancellationToken);
                 try
                 {
                     return new OpenTransaction(connection, connection.BeginTransaction(deferred: false), _writeGate);
@@ -153,7 +170,7 @@ internal sealed class SqliteDatabase
     public async Task<OpenTransaction> BeginReadAsync(CancellationToken cancellationToken) =>
         await RetryBusyAsync(async () =>
         {
-            var connection = await OpenAsync(cancellationToken);
+            var connection = await OpenForReadsAsync(cancellationToken);
             return new OpenTransaction(connection, connection.BeginTransaction(deferred: true), gate: null);
         }, cancellationToken);
 

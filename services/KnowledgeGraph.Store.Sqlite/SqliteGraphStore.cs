@@ -44,7 +44,7 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
     /// A connection to the store's file with the store's own settings (page cache, foreign keys, busy
     /// timeout), for a tool that writes beside the store, such as the benchmark's raw-insert peer.
     /// </summary>
-    public Task<Microsoft.Data.Sqlite.SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
+    public Task<Microsoft.Data.Sqlite.SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _database.OpenForWritesAsync(cancellationToken);
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         Observe("Initialize", () => Task.FromResult(true), cancellationToken);
