@@ -350,9 +350,9 @@ public sealed class EntityServiceTests(SharedServices shared)
             await Assert.ThrowsAnyAsync<Exception>(async () => await call);
         }
 
-        Assert.Equal(first.Count, await StoredCountAsync(first));
+        Assert.Equal(first.Count, await StoredCountAsync(first.Select(e => e.Name)));
         // The second batch was written whole or not at all, never in part.
-        var secondStored = await StoredCountAsync(second);
+        var secondStored = await StoredCountAsync(second.Select(e => e.Name));
         Assert.True(secondStored is 0 or 500, $"{secondStored} of the second batch's 500 rows were stored");
 
         var after = Named("Company", "After the cancelled import");
@@ -372,21 +372,21 @@ public sealed class EntityServiceTests(SharedServices shared)
     private async Task WaitUntilStoredAsync(string name)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await StoredCountAsync([new Entity { Name = name }]) == 0)
+        while (await StoredCountAsync([name]) == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, $"{name} was not stored within 30 s");
             await Task.Delay(20);
         }
     }
 
-    private async Task<int> StoredCountAsync(IEnumerable<Entity> entities)
+    private async Task<int> StoredCountAsync(IEnumerable<string> names)
     {
         var stored = 0;
-        foreach (var entity in entities)
+        foreach (var name in names)
         {
             try
             {
-                await Entities.GetEntityAsync(new GetEntityRequest { Name = entity.Name });
+                await Entities.GetEntityAsync(new GetEntityRequest { Name = name });
                 stored++;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
