@@ -50,10 +50,12 @@ public readonly record struct EdgeFilter(ulong OutTypes, ulong InTypes, long AsO
 }
 
 /// <summary>
-/// One edge followed from a node: the edge, the node it reaches, whether it was followed from source
-/// to target, and its id in the base (-1 when it is in the overlay), which orders base edges by name.
+/// One edge followed from a node: its relationship and weight, the node it reaches, whether it was
+/// followed from source to target, and its id in the base (-1 when it is in the overlay), which
+/// orders base edges by name. What a search uses of an edge once the filter has admitted it, so
+/// reading a step touches two of the edge's columns besides those the filter read.
 /// </summary>
-public readonly record struct Step(ProjectedEdge Edge, int To, bool Outgoing, int BaseEdge);
+public readonly record struct Step(int Relationship, double Weight, int To, bool Outgoing, int BaseEdge);
 
 /// <summary>What a what-if question treats as gone, as projection ids: entities (and every edge touching them) and relationships.</summary>
 public sealed class ExcludedIds(IReadOnlySet<int> entities, IReadOnlySet<int> relationships)

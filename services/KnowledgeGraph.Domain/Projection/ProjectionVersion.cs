@@ -29,7 +29,7 @@ public sealed class ProjectionVersion
         _byName = Comparer<ProjectedEdge>.Create((a, b) => relationships.Compare(a.Relationship, b.Relationship));
         _stepsByName = Comparer<Step>.Create((a, b) => a.BaseEdge >= 0 && b.BaseEdge >= 0
             ? a.BaseEdge.CompareTo(b.BaseEdge)
-            : relationships.Compare(a.Edge.Relationship, b.Edge.Relationship));
+            : relationships.Compare(a.Relationship, b.Relationship));
     }
 
     public static ProjectionVersion Empty(ProjectionSchema schema) =>
@@ -86,22 +86,22 @@ public sealed class ProjectionVersion
     /// <summary>
     /// The edges <paramref name="filter"/> admits from <paramref name="node"/> into <paramref name="into"/>
     /// (cleared first). With <paramref name="ordered"/> they come in relationship-name order, which
-    /// path enumeration needs; breadth-first searches skip the ordering.
+    /// path enumeration needs: the base's out and in lists, each already in that order, are merged as
+    /// they are read, so only edges from the overlay ever need a sort. Breadth-first searches skip the ordering.
     /// </summary>
     public void Steps(int node, in EdgeFilter filter, List<Step> into, bool ordered)
     {
         into.Clear();
-        var runs = 0;
-        if (filter.OutTypes != 0)
+        var (outgoing, incoming) = (filter.OutTypes != 0, filter.InTypes != 0);
+        if (ordered && outgoing && incoming) AddBaseMerged(node, filter, into);
+        else
         {
-            runs += AddBase(node, filter, into, Graph.OutStart, Graph.OutEdge, outgoing: true);
-            runs += AddOverlay(Overlay.Out, node, filter, into, outgoing: true);
+            if (outgoing) AddBase(node, filter, into, Graph.OutStart, Graph.OutEdge, outgoing: true);
+            if (incoming) AddBase(node, filter, into, Graph.InStart, Graph.InEdge, outgoing: false);
         }
-        if (filter.InTypes != 0)
-        {
-            runs += AddBase(node, filter, into, Graph.InStart, Graph.InEdge, outgoing: false);
-            runs += AddOverlay(Overlay.In, node, filter, into, outgoing: false);
-        }
+        var runs = into.Count > 0 ? 1 : 0;
+        if (outgoing) runs += AddOverlay(Overlay.Out, node, filter, into, outgoing: true);
+        if (incoming) runs += AddOverlay(Overlay.In, node, filter, into, outgoing: false);
         if (ordered && runs > 1) into.Sort(_stepsByName);
     }
 
@@ -161,19 +161,34 @@ public sealed class ProjectionVersion
     private static int OverlayDegree(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node) =>
         !map.IsEmpty && map.TryGetValue(node, out var edges) ? edges.Length : 0;
 
-    private int AddBase(int node, in EdgeFilter filter, List<Step> into, int[] start, int[] ids, bool outgoing)
+    private void AddBase(int node, in EdgeFilter filter, List<Step> into, int[] start, int[] ids, bool outgoing)
     {
-        if (node >= Graph.NodeCount) return 0;
-        var before = into.Count;
-        var edges = Graph.Edges;
-        for (var k = start[node]; k < start[node + 1]; k++)
+        if (node >= Graph.NodeCount) return;
+        for (var k = start[node]; k < start[node + 1]; k++) AddBaseEdge(node, filter, into, ids[k], outgoing);
+    }
+
+    /// <summary>The base edges both ways, in name order: the out and in lists (each in edge-id order, which is name order) merged.</summary>
+    private void AddBaseMerged(int node, in EdgeFilter filter, List<Step> into)
+    {
+        if (node >= Graph.NodeCount) return;
+        var graph = Graph;
+        int o = graph.OutStart[node], outEnd = graph.OutStart[node + 1];
+        int i = graph.InStart[node], inEnd = graph.InStart[node + 1];
+        while (o < outEnd && i < inEnd)
         {
-            var id = ids[k];
-            // The rule column by column: an edge it refuses is never copied out of its eight columns.
-            if (!filter.Admits(edges, id, node, outgoing, out var to) || Overlay.IsBaseEdgeDeleted(id)) continue;
-            into.Add(new Step(edges[id], to, outgoing, id));
+            if (graph.OutEdge[o] < graph.InEdge[i]) AddBaseEdge(node, filter, into, graph.OutEdge[o++], outgoing: true);
+            else AddBaseEdge(node, filter, into, graph.InEdge[i++], outgoing: false);
         }
-        return into.Count > before ? 1 : 0;
+        for (; o < outEnd; o++) AddBaseEdge(node, filter, into, graph.OutEdge[o], outgoing: true);
+        for (; i < inEnd; i++) AddBaseEdge(node, filter, into, graph.InEdge[i], outgoing: false);
+    }
+
+    private void AddBaseEdge(int node, in EdgeFilter filter, List<Step> into, int id, bool outgoing)
+    {
+        var edges = Graph.Edges;
+        // The rule column by column: an edge it refuses is read no further, and one it admits only for its relationship and weight.
+        if (!filter.Admits(edges, id, node, outgoing, out var to) || Overlay.IsBaseEdgeDeleted(id)) return;
+        into.Add(new Step(edges.Relationship[id], edges.Weight[id], to, outgoing, id));
     }
 
     private static int AddOverlay(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<Step> into, bool outgoing)
@@ -181,7 +196,7 @@ public sealed class ProjectionVersion
         if (map.IsEmpty || !map.TryGetValue(node, out var edges)) return 0;
         var before = into.Count;
         foreach (var edge in edges)
-            if (filter.Admits(edge, outgoing)) into.Add(new Step(edge, outgoing ? edge.Target : edge.Source, outgoing, -1));
+            if (filter.Admits(edge, outgoing)) into.Add(new Step(edge.Relationship, edge.Weight, outgoing ? edge.Target : edge.Source, outgoing, -1));
         return into.Count > before ? 1 : 0;
     }
 

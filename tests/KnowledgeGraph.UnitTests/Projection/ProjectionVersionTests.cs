@@ -43,7 +43,7 @@ public sealed class ProjectionVersionTests
         {
             if (!version.Exists(node)) continue;
             version.Steps(node, all, steps, ordered: true);
-            lines.Add($"{version.EntityName(node)}: {string.Join(", ", steps.Select(s => $"{version.RelationshipName(s.Edge.Relationship)}>{version.EntityName(s.To)}{(s.Outgoing ? "" : "<")}@{s.Edge.Weight}"))}");
+            lines.Add($"{version.EntityName(node)}: {string.Join(", ", steps.Select(s => $"{version.RelationshipName(s.Relationship)}>{version.EntityName(s.To)}{(s.Outgoing ? "" : "<")}@{s.Weight}"))}");
         }
         return lines;
     }

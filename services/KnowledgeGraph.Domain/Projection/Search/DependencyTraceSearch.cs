@@ -129,7 +129,7 @@ public static class DependencyTraceSearch
         {
             if (_count + read.Count > _steps.Length) Array.Resize(ref _steps, Math.Max(_steps.Length * 2, _count + read.Count));
             _slices[entity] = (_count, read.Count);
-            foreach (var step in read) _steps[_count++] = new TraceStep(ProjectedHop.Of(step), step.Edge.Weight);
+            foreach (var step in read) _steps[_count++] = new TraceStep(ProjectedHop.Of(step), step.Weight);
         }
 
         public ReadOnlySpan<TraceStep> Of(int entity)

@@ -36,7 +36,7 @@ public static class NeighborhoodSearch
             var admitted = discovered.Take(room).ToList();
             foreach (var entity in admitted) distance[entity] = level;
             foreach (var step in reached)
-                if (distance.ContainsKey(step.To)) followed.Add(step.Edge.Relationship);
+                if (distance.ContainsKey(step.To)) followed.Add(step.Relationship);
             if (stopped || discovered.Count > room) break;
             frontier = admitted;
         }
