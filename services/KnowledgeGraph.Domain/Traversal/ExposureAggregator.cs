@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using KnowledgeGraph.V1;
 
 namespace KnowledgeGraph.Domain.Traversal;
@@ -36,42 +39,77 @@ public static class ExposureAggregator
 {
     /// <summary>
     /// Groups <paramref name="routes"/> (each with the entity it reaches, its contribution and its hop
-    /// count) by entity, in one pass: each entity's sums, shortest route and quantified flag are
-    /// accumulated as the routes stream by, and only its best <paramref name="maxRoutes"/> routes are
-    /// kept. <paramref name="tieOrder"/> orders routes of equal contribution (fewer hops first, then
-    /// relationship names); <paramref name="entityOrder"/> orders entities of equal exposure by name.
-    /// Returns the first <paramref name="listed"/> entities in answer order (an answer lists no more,
-    /// so the rest are only counted in <c>Reached</c>), and whether an entity had more routes than it
-    /// keeps. Time O(R log k + V log L) for R routes, V entities reached, k = max_routes and
-    /// L = listed; space O(V · k): no route that is not kept is ever compared by name or turned into
-    /// a path, and no entity that is not listed is sorted.
+    /// count) by entity. Each entity's sums, shortest route and quantified flag are accumulated as the
+    /// routes stream by, in arrival order (so every engine, fed the same routes in the same order, adds
+    /// the same doubles), into one struct per entity; the routes are kept in an array rented for the
+    /// call. Only the first <paramref name="listed"/> entities in answer order are returned (an answer
+    /// lists no more, so the rest are only counted in <c>Reached</c>), and only their routes are then
+    /// ranked: each keeps its best <paramref name="maxRoutes"/>. <paramref name="tieOrder"/> orders routes
+    /// of equal contribution (fewer hops first, then relationship names); <paramref name="entityOrder"/>
+    /// orders entities of equal exposure by name. Also returns whether an entity had more routes than
+    /// it keeps. Time O(R + V log L + R_L log k) for R routes, V entities reached, L = listed, R_L the
+    /// routes of the listed ones and k = max_routes; no object is made for an entity that is not listed.
     /// </summary>
     public static (IReadOnlyList<ReachedEntity<TKey, TRoute>> Entities, int Reached, bool RoutesCapped) Group<TKey, TRoute>(
         IEnumerable<(TKey Entity, TRoute Route, Contribution Contribution, int Hops)> routes,
         IComparer<TRoute> tieOrder, IComparer<TKey> entityOrder, int maxRoutes, double minExposure, int listed = int.MaxValue) where TKey : notnull
     {
-        var order = new RouteOrder<TRoute>(tieOrder);
-        var byEntity = new Dictionary<TKey, Accumulated<TRoute>>();
-        foreach (var (entity, route, contribution, hops) in routes)
+        var index = new Dictionary<TKey, int>();
+        var sums = new List<Sums<TKey>>();
+        var arrived = ArrayPool<(int Entity, TRoute Route, Contribution Contribution)>.Shared.Rent(routes.TryGetNonEnumeratedCount(out var count) ? count : 1024);
+        var arrivals = 0;
+        try
         {
-            if (!byEntity.TryGetValue(entity, out var accumulated)) byEntity[entity] = accumulated = new Accumulated<TRoute>();
-            accumulated.Add(route, contribution, hops, maxRoutes, order);
-        }
+            foreach (var (entity, route, contribution, hops) in routes)
+            {
+                if (!index.TryGetValue(entity, out var i))
+                {
+                    index[entity] = i = sums.Count;
+                    sums.Add(new Sums<TKey>(entity));
+                }
+                CollectionsMarshal.AsSpan(sums)[i].Add(contribution, hops);
+                if (arrivals == arrived.Length) Grow(ref arrived);
+                arrived[arrivals++] = (i, route, contribution);
+            }
 
-        var capped = false;
-        var exposed = new List<(TKey Entity, Accumulated<TRoute> Sums)>();
-        foreach (var (entity, accumulated) in byEntity)
-        {
-            if (accumulated.Exposure.Upper < minExposure) continue;
-            capped |= accumulated.Count > maxRoutes;
-            exposed.Add((entity, accumulated));
+            var capped = false;
+            var exposed = new List<int>();
+            for (var i = 0; i < sums.Count; i++)
+            {
+                if (sums[i].Exposure.Upper < minExposure) continue;
+                capped |= sums[i].Count > maxRoutes;
+                exposed.Add(i);
+            }
+            var answerOrder = Comparer<int>.Create((a, b) =>
+                Larger(sums[a].Exposure, sums[b].Exposure) is var c and not 0 ? c : entityOrder.Compare(sums[a].Entity, sums[b].Entity));
+            var first = First(exposed, listed, answerOrder);
+
+            var order = new RouteOrder<TRoute>(tieOrder);
+            var best = new Dictionary<int, BestRoutes<TRoute>>(first.Count);
+            foreach (var i in first) best[i] = new BestRoutes<TRoute>();
+            foreach (var (entity, route, contribution) in arrived.AsSpan(0, arrivals))
+                if (best.TryGetValue(entity, out var kept)) kept.Add(route, contribution, maxRoutes, order);
+
+            var reached = new List<ReachedEntity<TKey, TRoute>>(first.Count);
+            foreach (var i in first)
+            {
+                var e = sums[i];
+                reached.Add(new(e.Entity, e.Exposure.Lower, e.Exposure.Upper, e.LowerSum, e.MinHops, e.Quantified, best[i].Best(maxRoutes, order)));
+            }
+            return (reached, exposed.Count, capped);
         }
-        var answerOrder = Comparer<(TKey Entity, Accumulated<TRoute> Sums)>.Create((a, b) =>
-            Larger(a.Sums.Exposure, b.Sums.Exposure) is var c and not 0 ? c : entityOrder.Compare(a.Entity, b.Entity));
-        var first = First(exposed, listed, answerOrder);
-        var reached = first.Select(e => new ReachedEntity<TKey, TRoute>(e.Entity, e.Sums.Exposure.Lower, e.Sums.Exposure.Upper, e.Sums.LowerSum,
-            e.Sums.MinHops, e.Sums.Quantified, e.Sums.Best(maxRoutes, order))).ToList();
-        return (reached, exposed.Count, capped);
+        finally
+        {
+            ArrayPool<(int, TRoute, Contribution)>.Shared.Return(arrived, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<TRoute>());
+        }
+    }
+
+    private static void Grow<T>(ref T[] rented)
+    {
+        var larger = ArrayPool<T>.Shared.Rent(rented.Length * 2);
+        rented.AsSpan().CopyTo(larger);
+        ArrayPool<T>.Shared.Return(rented, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        rented = larger;
     }
 
     /// <summary>The first <paramref name="count"/> of <paramref name="items"/> in <paramref name="order"/>, sorted; a bounded heap when they are a few of many.</summary>
@@ -100,32 +138,40 @@ public static class ExposureAggregator
             Larger(a.Contribution, b.Contribution) is var c and not 0 ? c : tieOrder.Compare(a.Route, b.Route);
     }
 
-    /// <summary>
-    /// One entity's routes so far: the sums in arrival order (so every engine, fed the same routes in
-    /// the same order, adds the same doubles), and a candidate list cut back to the best k whenever it
-    /// reaches 2k, so a route is compared by name only when its contribution ties a kept one.
-    /// </summary>
-    private sealed class Accumulated<TRoute>
+    /// <summary>One entity's sums so far, in arrival order.</summary>
+    private struct Sums<TKey>(TKey entity)
     {
-        private readonly List<(TRoute Route, Contribution Contribution)> _best = [];
-        private bool _full;
-
-        public double LowerSum { get; private set; }
-        public double UpperSum { get; private set; }
-        public int MinHops { get; private set; } = int.MaxValue;
-        public bool Quantified { get; private set; } = true;
-        public int Count { get; private set; }
+        public readonly TKey Entity = entity;
+        public double LowerSum;
+        public double UpperSum;
+        public int MinHops = int.MaxValue;
+        public bool Quantified = true;
+        public int Count;
 
         /// <summary>The entity's exposure: the sums, each capped at 1.</summary>
-        public Contribution Exposure => new(Math.Min(1.0, LowerSum), Math.Min(1.0, UpperSum), Quantified);
+        public readonly Contribution Exposure => new(Math.Min(1.0, LowerSum), Math.Min(1.0, UpperSum), Quantified);
 
-        public void Add(TRoute route, Contribution contribution, int hops, int k, RouteOrder<TRoute> order)
+        public void Add(Contribution contribution, int hops)
         {
             LowerSum += contribution.Lower;
             UpperSum += contribution.Upper;
             MinHops = Math.Min(MinHops, hops);
             Quantified &= contribution.Quantified;
             Count++;
+        }
+    }
+
+    /// <summary>
+    /// A listed entity's best routes: a candidate list cut back to the best k whenever it reaches 2k,
+    /// so a route is compared by name only when its contribution ties a kept one.
+    /// </summary>
+    private sealed class BestRoutes<TRoute>
+    {
+        private readonly List<(TRoute Route, Contribution Contribution)> _best = [];
+        private bool _full;
+
+        public void Add(TRoute route, Contribution contribution, int k, RouteOrder<TRoute> order)
+        {
             var candidate = (route, contribution);
             // Once cut back to k, a route no better than the k-th kept cannot enter the best k.
             if (_full && order.Compare(candidate, _best[k - 1]) >= 0) return;
