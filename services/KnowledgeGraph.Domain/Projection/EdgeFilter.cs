@@ -25,7 +25,16 @@ public readonly record struct EdgeFilter(ulong OutTypes, ulong InTypes, long AsO
     public bool Admits(EdgeColumns edges, int id, int from, bool outgoing, out int to)
     {
         to = -1;
-        if (((outgoing ? OutTypes : InTypes) & (1UL << edges.Type[id])) == 0) return false;
+        return Follows(edges.Type[id], outgoing) && AdmitsFollowed(edges, id, from, outgoing, out to);
+    }
+
+    /// <summary>Whether edges of <paramref name="type"/> are followed this way (the first rule of <see cref="Admits(EdgeColumns, int, int, bool, out int)"/>).</summary>
+    public bool Follows(byte type, bool outgoing) => ((outgoing ? OutTypes : InTypes) & (1UL << type)) != 0;
+
+    /// <summary>The rest of <see cref="Admits(EdgeColumns, int, int, bool, out int)"/>, for an edge whose type <see cref="Follows"/>.</summary>
+    public bool AdmitsFollowed(EdgeColumns edges, int id, int from, bool outgoing, out int to)
+    {
+        to = -1;
         var validity = edges.Validity;
         if (validity[2 * id] > AsOf || AsOf >= validity[2 * id + 1]) return false;
         if (Commodity != ProjectedEdge.NoCommodity && edges.Commodity[id] is var commodity && commodity != ProjectedEdge.NoCommodity && commodity != Commodity) return false;

@@ -3,7 +3,10 @@ namespace KnowledgeGraph.Domain.Projection;
 /// <summary>
 /// The compacted part of the projection. Edges are columns indexed by edge id, and edge ids follow
 /// relationship-name order; adjacency is in CSR arrays of edge ids, out and in, so each node's edges
-/// come in name order with no sorting at query time. Immutable once built.
+/// come in name order with no sorting at query time. Each adjacency slot also holds its edge's type
+/// (<see cref="OutType"/>, <see cref="InType"/>: a byte a slot, 10 MB at 5 million edges), so a search
+/// that follows some types reads a hub's list in order and looks up only the edges it may follow.
+/// Immutable once built.
 /// </summary>
 public sealed class GraphBase
 {
@@ -15,6 +18,8 @@ public sealed class GraphBase
         InStart = new int[nodes + 1];
         OutEdge = new int[edges.Count];
         InEdge = new int[edges.Count];
+        OutType = new byte[edges.Count];
+        InType = new byte[edges.Count];
         EdgeOfRelationship = new int[relationshipIds];
         Array.Fill(EdgeOfRelationship, -1);
     }
@@ -31,16 +36,21 @@ public sealed class GraphBase
     /// <summary>The edges leaving node v are OutEdge[OutStart[v] .. OutStart[v + 1] - 1], in name order.</summary>
     public int[] OutStart { get; }
     public int[] OutEdge { get; }
+    /// <summary>The type of the edge in each slot of <see cref="OutEdge"/>.</summary>
+    public byte[] OutType { get; }
 
     /// <summary>The edges entering node v are InEdge[InStart[v] .. InStart[v + 1] - 1], in name order.</summary>
     public int[] InStart { get; }
     public int[] InEdge { get; }
+    /// <summary>The type of the edge in each slot of <see cref="InEdge"/>.</summary>
+    public byte[] InType { get; }
 
     /// <summary>The edge id of each relationship id held here, or -1.</summary>
     public int[] EdgeOfRelationship { get; }
 
     public long SizeInBytes =>
-        Edges.SizeInBytes + (OutStart.LongLength + InStart.LongLength + OutEdge.LongLength + InEdge.LongLength + EdgeOfRelationship.LongLength) * 4;
+        Edges.SizeInBytes + OutType.LongLength + InType.LongLength
+        + (OutStart.LongLength + InStart.LongLength + OutEdge.LongLength + InEdge.LongLength + EdgeOfRelationship.LongLength) * 4;
 
     /// <summary>
     /// Builds the adjacency over <paramref name="edges"/>, which must be in relationship-name order
@@ -52,6 +62,7 @@ public sealed class GraphBase
         var graph = new GraphBase(edges, nodes, relationshipIds);
         Group(edges.Source, edges.Count, graph.OutStart, graph.OutEdge);
         Group(edges.Target, edges.Count, graph.InStart, graph.InEdge);
+        for (var k = 0; k < edges.Count; k++) (graph.OutType[k], graph.InType[k]) = (edges.Type[graph.OutEdge[k]], edges.Type[graph.InEdge[k]]);
         for (var id = 0; id < edges.Count; id++) graph.EdgeOfRelationship[edges.Relationship[id]] = id;
         return graph;
     }

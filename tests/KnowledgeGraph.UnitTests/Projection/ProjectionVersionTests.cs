@@ -110,4 +110,51 @@ public sealed class ProjectionVersionTests
                 Assert.Equal(version.Counts, compacted.Counts);
                 Assert.Equal(0, compacted.Overlay.Size);
             });
+
+    private static readonly string[] Types = ["SUPPLIES", "INVESTS_IN", "DEPENDS_ON", "LEADS"];
+
+    [Fact]
+    public void A_node_s_steps_both_ways_are_those_of_the_types_followed_each_way_in_name_order() =>
+        Gen.Select(
+                Gen.Select(Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[0, Types.Length - 1]).Array[0, 40],
+                Gen.Int[0, 15], Gen.Int[0, 15],
+                Gen.Select(Gen.Int[0, 45], Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[0, Types.Length - 1]).Array[0, 6])
+            .Sample((loaded, outMask, inMask, writes) =>
+            {
+                Relationship Of(int id, int from, int to, int type)
+                {
+                    var relationship = Supplies(id, from, to, 0.5);
+                    relationship.Type = Types[type];
+                    return relationship;
+                }
+                var relationships = loaded.Select((l, i) => Of(i, l.Item1, l.Item2, l.Item3)).ToDictionary(r => r.Name);
+                var version = Loaded(6, relationships.Values);
+                foreach (var (id, from, to, type) in writes)
+                {
+                    var written = Of(id, from, to, type);
+                    version = version.WithRelationship(written.Name, written);
+                    relationships[written.Name] = written;
+                }
+                ulong Bits(int mask) => Enumerable.Range(0, Types.Length).Where(t => (mask & (1 << t)) != 0)
+                    .Aggregate(0UL, (bits, t) => bits | Schema.Mask(new HashSet<string> { Types[t] }));
+                var filter = new EdgeFilter(Bits(outMask), Bits(inMask), AsOf);
+                var steps = new List<Step>();
+
+                for (var node = 0; node < 6; node++)
+                {
+                    var name = ResourceNames.Entity($"c{node}");
+                    var expected = relationships.Values
+                        .Where(r => r.Source != r.Target)
+                        .SelectMany(r => new[]
+                        {
+                            r.Source == name && (outMask & (1 << Array.IndexOf(Types, r.Type))) != 0 ? $"{r.Name}>{r.Target}" : null,
+                            r.Target == name && (inMask & (1 << Array.IndexOf(Types, r.Type))) != 0 ? $"{r.Name}<{r.Source}" : null,
+                        })
+                        .OfType<string>()
+                        .Order(StringComparer.Ordinal)
+                        .ToList();
+                    version.Steps(version.FindEntity(name), filter, steps, ordered: true);
+                    Assert.Equal(expected, steps.Select(s => $"{version.RelationshipName(s.Relationship)}{(s.Outgoing ? ">" : "<")}{version.EntityName(s.To)}"));
+                }
+            });
 }
