@@ -18,27 +18,30 @@ public readonly record struct EdgeFilter(ulong OutTypes, ulong InTypes, long AsO
     /// <summary>
     /// <see cref="Admits(in ProjectedEdge, bool)"/> on edge <paramref name="id"/> of <paramref name="edges"/>
     /// followed from node <paramref name="from"/> (its source when <paramref name="outgoing"/>, else its
-    /// target) to <paramref name="to"/>, reading a column only when the rule before it passed: a search
-    /// that needs only the entity an edge reaches touches three of its columns, not all eight. (That
-    /// the edge is no loop is that it reaches another node, so only its far end is read.)
+    /// target) to <paramref name="to"/>, read from the columns: what a search reads through an adjacency
+    /// slot (<see cref="Follows"/>, then <see cref="AdmitsFollowed"/>), said once for the whole rule.
     /// </summary>
     public bool Admits(EdgeColumns edges, int id, int from, bool outgoing, out int to)
     {
-        to = -1;
-        return Follows(edges.Type[id], outgoing) && AdmitsFollowed(edges, id, from, outgoing, out to);
+        to = outgoing ? edges.Target[id] : edges.Source[id];
+        var slot = AdjacencySlot.Of(edges, id);
+        return Follows(slot, outgoing) && AdmitsFollowed(edges, id, slot, from, to);
     }
 
-    /// <summary>Whether edges of <paramref name="type"/> are followed this way (the first rule of <see cref="Admits(EdgeColumns, int, int, bool, out int)"/>).</summary>
-    public bool Follows(byte type, bool outgoing) => ((outgoing ? OutTypes : InTypes) & (1UL << type)) != 0;
+    /// <summary>Whether edges of the type in <paramref name="slot"/> are followed this way: the first rule, read from the adjacency in order.</summary>
+    public bool Follows(byte slot, bool outgoing) => ((outgoing ? OutTypes : InTypes) & (1UL << AdjacencySlot.Type(slot))) != 0;
 
-    /// <summary>The rest of <see cref="Admits(EdgeColumns, int, int, bool, out int)"/>, for an edge whose type <see cref="Follows"/>.</summary>
-    public bool AdmitsFollowed(EdgeColumns edges, int id, int from, bool outgoing, out int to)
+    /// <summary>
+    /// The rest of the rule, for an edge whose type <see cref="Follows"/>, from <paramref name="from"/> to
+    /// <paramref name="to"/> (the slot's far end), reading a column only when the rule before it passed
+    /// and its validity only when the slot says it has one: most edges have none, so a search that
+    /// needs only the entity an edge reaches reads nothing of it here. (That the edge is no loop is
+    /// that it reaches another node.)
+    /// </summary>
+    public bool AdmitsFollowed(EdgeColumns edges, int id, byte slot, int from, int to)
     {
-        to = -1;
-        var validity = edges.Validity;
-        if (validity[2 * id] > AsOf || AsOf >= validity[2 * id + 1]) return false;
+        if (AdjacencySlot.Dated(slot) && (edges.Validity[2 * id] > AsOf || AsOf >= edges.Validity[2 * id + 1])) return false;
         if (Commodity != ProjectedEdge.NoCommodity && edges.Commodity[id] is var commodity && commodity != ProjectedEdge.NoCommodity && commodity != Commodity) return false;
-        to = outgoing ? edges.Target[id] : edges.Source[id];
         return to != from && (Excluded is null || !Excluded.Excludes(edges[id]));
     }
 

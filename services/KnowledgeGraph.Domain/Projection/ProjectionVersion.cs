@@ -96,8 +96,8 @@ public sealed class ProjectionVersion
         if (ordered && outgoing && incoming) AddBaseMerged(node, filter, into);
         else
         {
-            if (outgoing) AddBase(node, filter, into, Graph.OutStart, Graph.OutEdge, Graph.OutType, outgoing: true);
-            if (incoming) AddBase(node, filter, into, Graph.InStart, Graph.InEdge, Graph.InType, outgoing: false);
+            if (outgoing) AddBase(node, filter, into, Graph.OutStart, Graph.OutEdge, Graph.OutSlot, Graph.OutFar, outgoing: true);
+            if (incoming) AddBase(node, filter, into, Graph.InStart, Graph.InEdge, Graph.InSlot, Graph.InFar, outgoing: false);
         }
         var runs = into.Count > 0 ? 1 : 0;
         if (outgoing) runs += AddOverlay(Overlay.Out, node, filter, into, outgoing: true);
@@ -115,25 +115,26 @@ public sealed class ProjectionVersion
         into.Clear();
         if (filter.OutTypes != 0)
         {
-            AddBaseNeighbors(node, filter, into, Graph.OutStart, Graph.OutEdge, Graph.OutType, outgoing: true);
+            AddBaseNeighbors(node, filter, into, Graph.OutStart, Graph.OutEdge, Graph.OutSlot, Graph.OutFar, outgoing: true);
             AddOverlayNeighbors(Overlay.Out, node, filter, into, outgoing: true);
         }
         if (filter.InTypes != 0)
         {
-            AddBaseNeighbors(node, filter, into, Graph.InStart, Graph.InEdge, Graph.InType, outgoing: false);
+            AddBaseNeighbors(node, filter, into, Graph.InStart, Graph.InEdge, Graph.InSlot, Graph.InFar, outgoing: false);
             AddOverlayNeighbors(Overlay.In, node, filter, into, outgoing: false);
         }
     }
 
-    private void AddBaseNeighbors(int node, in EdgeFilter filter, List<Search.ProjectedHop> into, int[] start, int[] ids, byte[] types, bool outgoing)
+    private void AddBaseNeighbors(int node, in EdgeFilter filter, List<Search.ProjectedHop> into, int[] start, int[] ids, byte[] slots, int[] fars, bool outgoing)
     {
         if (node >= Graph.NodeCount) return;
         var edges = Graph.Edges;
         for (var k = start[node]; k < start[node + 1]; k++)
         {
-            if (!filter.Follows(types[k], outgoing)) continue;
+            var slot = slots[k];
+            if (!filter.Follows(slot, outgoing)) continue;
             var id = ids[k];
-            if (filter.AdmitsFollowed(edges, id, node, outgoing, out var to) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(new(edges.Relationship[id], outgoing, to));
+            if (filter.AdmitsFollowed(edges, id, slot, node, fars[k]) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(new(edges.Relationship[id], outgoing, fars[k]));
         }
     }
 
@@ -162,11 +163,11 @@ public sealed class ProjectionVersion
     private static int OverlayDegree(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node) =>
         !map.IsEmpty && map.TryGetValue(node, out var edges) ? edges.Length : 0;
 
-    private void AddBase(int node, in EdgeFilter filter, List<Step> into, int[] start, int[] ids, byte[] types, bool outgoing)
+    private void AddBase(int node, in EdgeFilter filter, List<Step> into, int[] start, int[] ids, byte[] slots, int[] fars, bool outgoing)
     {
         if (node >= Graph.NodeCount) return;
         for (var k = start[node]; k < start[node + 1]; k++)
-            if (filter.Follows(types[k], outgoing)) AddBaseEdge(node, filter, into, ids[k], outgoing);
+            if (filter.Follows(slots[k], outgoing)) AddBaseEdge(node, filter, into, ids[k], slots[k], fars[k], outgoing);
     }
 
     /// <summary>
@@ -177,36 +178,36 @@ public sealed class ProjectionVersion
     {
         if (node >= Graph.NodeCount) return;
         var graph = Graph;
-        int o = Next(graph.OutType, graph.OutStart[node], graph.OutStart[node + 1], filter, outgoing: true), outEnd = graph.OutStart[node + 1];
-        int i = Next(graph.InType, graph.InStart[node], graph.InStart[node + 1], filter, outgoing: false), inEnd = graph.InStart[node + 1];
+        int o = Next(graph.OutSlot, graph.OutStart[node], graph.OutStart[node + 1], filter, outgoing: true), outEnd = graph.OutStart[node + 1];
+        int i = Next(graph.InSlot, graph.InStart[node], graph.InStart[node + 1], filter, outgoing: false), inEnd = graph.InStart[node + 1];
         while (o < outEnd || i < inEnd)
         {
             if (i == inEnd || (o < outEnd && graph.OutEdge[o] < graph.InEdge[i]))
             {
-                AddBaseEdge(node, filter, into, graph.OutEdge[o], outgoing: true);
-                o = Next(graph.OutType, o + 1, outEnd, filter, outgoing: true);
+                AddBaseEdge(node, filter, into, graph.OutEdge[o], graph.OutSlot[o], graph.OutFar[o], outgoing: true);
+                o = Next(graph.OutSlot, o + 1, outEnd, filter, outgoing: true);
             }
             else
             {
-                AddBaseEdge(node, filter, into, graph.InEdge[i], outgoing: false);
-                i = Next(graph.InType, i + 1, inEnd, filter, outgoing: false);
+                AddBaseEdge(node, filter, into, graph.InEdge[i], graph.InSlot[i], graph.InFar[i], outgoing: false);
+                i = Next(graph.InSlot, i + 1, inEnd, filter, outgoing: false);
             }
         }
 
-        static int Next(byte[] types, int k, int end, in EdgeFilter filter, bool outgoing)
+        static int Next(byte[] slots, int k, int end, in EdgeFilter filter, bool outgoing)
         {
-            while (k < end && !filter.Follows(types[k], outgoing)) k++;
+            while (k < end && !filter.Follows(slots[k], outgoing)) k++;
             return k;
         }
     }
 
-    /// <summary>Adds base edge <paramref name="id"/>, of a type the filter follows, when the rest of the filter admits it.</summary>
-    private void AddBaseEdge(int node, in EdgeFilter filter, List<Step> into, int id, bool outgoing)
+    /// <summary>Adds base edge <paramref name="id"/>, in a slot whose type the filter follows, when the rest of the filter admits it.</summary>
+    private void AddBaseEdge(int node, in EdgeFilter filter, List<Step> into, int id, byte slot, int far, bool outgoing)
     {
         var edges = Graph.Edges;
-        // The rule column by column: an edge it refuses is read no further, and one it admits only for its relationship and weight.
-        if (!filter.AdmitsFollowed(edges, id, node, outgoing, out var to) || Overlay.IsBaseEdgeDeleted(id)) return;
-        into.Add(new Step(edges.Relationship[id], edges.Weight[id], to, outgoing, id));
+        // An edge the rule refuses is read no further, and one it admits only for its relationship and weight.
+        if (!filter.AdmitsFollowed(edges, id, slot, node, far) || Overlay.IsBaseEdgeDeleted(id)) return;
+        into.Add(new Step(edges.Relationship[id], edges.Weight[id], far, outgoing, id));
     }
 
     private static int AddOverlay(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<Step> into, bool outgoing)

@@ -14,10 +14,10 @@ public sealed class EdgeFilterTests
         from type in Gen.Int[0, 7]
         from start in Gen.Long[0, 4]
         from length in Gen.Long[1, 4]
-        from open in Gen.Int[0, 2]
+        from open in Gen.Int[0, 3]
         from commodity in Gen.Int[-1, 2]
         select new ProjectedEdge(relationship, source, target, (byte)type, 0.5,
-            open == 1 ? ProjectedEdge.OpenStart : start, open == 2 ? ProjectedEdge.OpenEnd : start + length, commodity);
+            open is 1 or 3 ? ProjectedEdge.OpenStart : start, open is 2 or 3 ? ProjectedEdge.OpenEnd : start + length, commodity);
 
     private static readonly Gen<EdgeFilter> Filters =
         from outTypes in Gen.ULong[0, 255]
