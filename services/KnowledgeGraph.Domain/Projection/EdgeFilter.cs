@@ -16,19 +16,10 @@ public readonly record struct EdgeFilter(ulong OutTypes, ulong InTypes, long AsO
         && (Excluded is null || !Excluded.Excludes(edge));
 
     /// <summary>
-    /// <see cref="Admits(in ProjectedEdge, bool)"/> on edge <paramref name="id"/> of <paramref name="edges"/>
-    /// followed from node <paramref name="from"/> (its source when <paramref name="outgoing"/>, else its
-    /// target) to <paramref name="to"/>, read from the columns: what a search reads through an adjacency
-    /// slot (<see cref="Follows"/>, then <see cref="AdmitsFollowed"/>), said once for the whole rule.
+    /// Whether edges of the type in <paramref name="slot"/> (<see cref="AdjacencySlot"/>) are followed
+    /// this way: the first rule of <see cref="Admits(in ProjectedEdge, bool)"/>, read from the adjacency
+    /// in order. <see cref="AdmitsFollowed"/> is the rest of it.
     /// </summary>
-    public bool Admits(EdgeColumns edges, int id, int from, bool outgoing, out int to)
-    {
-        to = outgoing ? edges.Target[id] : edges.Source[id];
-        var slot = AdjacencySlot.Of(edges, id);
-        return Follows(slot, outgoing) && AdmitsFollowed(edges, id, slot, from, to);
-    }
-
-    /// <summary>Whether edges of the type in <paramref name="slot"/> are followed this way: the first rule, read from the adjacency in order.</summary>
     public bool Follows(byte slot, bool outgoing) => ((outgoing ? OutTypes : InTypes) & (1UL << AdjacencySlot.Type(slot))) != 0;
 
     /// <summary>
