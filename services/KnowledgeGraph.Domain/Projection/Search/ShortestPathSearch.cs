@@ -14,7 +14,10 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// validity filters apply as edges are met, reading only the edge columns they need. Each side keeps
 /// the hops it took from one level to the next (12 bytes each). When a level meets the other side,
 /// the shortest distance d is the least distS + distT over the nodes met, and every shortest path
-/// crosses the meeting layer (distS = p, distT = d - p). Walking those kept hops back from the layer
+/// crosses the meeting layer (distS = p, distT = d - p). The rest of that level only completes the
+/// layer: it keeps the hops into nodes the other side has reached and no longer marks, weighs or
+/// keeps the others, since the search ends with the level (the meeting level is usually the largest:
+/// at 1M x 5M this took a third off a FindPaths OUTGOING and half off one BOTH). Walking those kept hops back from the layer
 /// to the source, and on to the target, yields the DAG of all shortest paths without reading an edge
 /// again; a depth-first walk of the DAG with each node's hops in name order emits the paths already
 /// sorted and stops after MaxPaths + 1.
@@ -92,6 +95,7 @@ public static class ShortestPathSearch
             long volume = 0;
             var best = int.MaxValue;
             var exhausted = false;
+            var met = scratch.LevelNodes();
             foreach (var node in frontier)
             {
                 if (++expanded % DeadlineCheckEvery == 0 && budget.DeadlineReached()) return null;
@@ -99,12 +103,21 @@ public static class ShortestPathSearch
                 foreach (var hop in neighbors)
                 {
                     var reached = hop.To;
+                    // Once the level has met the other side, the rest of it only completes the meeting layer.
+                    if (best != int.MaxValue && !theirs.Has(reached)) continue;
                     if (!mine.TryGet(reached, out var seenAt))
                     {
                         mine.Set(reached, level);
-                        next.Add(reached);
-                        volume += graph.DegreeBound(reached, filter);
-                        if (theirs.TryGet(reached, out var other)) best = Math.Min(best, level + other);
+                        if (best == int.MaxValue)
+                        {
+                            next.Add(reached);
+                            volume += graph.DegreeBound(reached, filter);
+                        }
+                        if (theirs.TryGet(reached, out var other))
+                        {
+                            best = Math.Min(best, level + other);
+                            met.Add(reached);
+                        }
                     }
                     else if (seenAt != level) continue;
                     levelEdges.Add(new LevelEdge(node, hop));
@@ -121,7 +134,7 @@ public static class ShortestPathSearch
             }
             // The meeting layer is the level just grown, seen from the source.
             var layer = growSource ? a : best - b;
-            var nodes = next.Where(n => fromSource[n] == layer && toTarget[n] == best - layer).ToList();
+            var nodes = met.Where(n => fromSource[n] == layer && toTarget[n] == best - layer).ToList();
             return new Meeting(best, layer, nodes, sourceEdges, targetEdges);
         }
         if (sourceFrontier.Count > 0 && targetFrontier.Count > 0 && !budget.Stopped) budget.Hit(Bound.MaxDepth);
