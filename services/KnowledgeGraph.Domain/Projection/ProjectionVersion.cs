@@ -107,10 +107,11 @@ public sealed class ProjectionVersion
 
     /// <summary>
     /// The hops <see cref="Steps"/> would take from <paramref name="node"/> into <paramref name="into"/>
-    /// (cleared first, in no order): the relationship, the way it is followed and the entity reached,
-    /// which is all a breadth-first search needs, read column by column instead of copying each edge.
+    /// (cleared first, in no order): the edge (by reference: see <see cref="Search.EdgeHop"/>), the way
+    /// it is followed and the entity reached, which is all a breadth-first search needs, read from the
+    /// adjacency slots instead of copying each edge.
     /// </summary>
-    public void Neighbors(int node, in EdgeFilter filter, List<Search.ProjectedHop> into)
+    internal void Neighbors(int node, in EdgeFilter filter, List<Search.EdgeHop> into)
     {
         into.Clear();
         if (filter.OutTypes != 0)
@@ -125,7 +126,7 @@ public sealed class ProjectionVersion
         }
     }
 
-    private void AddBaseNeighbors(int node, in EdgeFilter filter, List<Search.ProjectedHop> into, int[] start, int[] ids, byte[] slots, int[] fars, bool outgoing)
+    private void AddBaseNeighbors(int node, in EdgeFilter filter, List<Search.EdgeHop> into, int[] start, int[] ids, byte[] slots, int[] fars, bool outgoing)
     {
         if (node >= Graph.NodeCount) return;
         var edges = Graph.Edges;
@@ -134,16 +135,20 @@ public sealed class ProjectionVersion
             var slot = slots[k];
             if (!filter.Follows(slot, outgoing)) continue;
             var id = ids[k];
-            if (filter.AdmitsFollowed(edges, id, slot, node, fars[k]) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(new(edges.Relationship[id], outgoing, fars[k]));
+            if (filter.AdmitsFollowed(edges, id, slot, node, fars[k]) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(new(id, outgoing, fars[k]));
         }
     }
 
-    private static void AddOverlayNeighbors(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<Search.ProjectedHop> into, bool outgoing)
+    private static void AddOverlayNeighbors(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<Search.EdgeHop> into, bool outgoing)
     {
         if (map.IsEmpty || !map.TryGetValue(node, out var edges)) return;
         foreach (var edge in edges)
-            if (filter.Admits(edge, outgoing)) into.Add(new(edge.Relationship, outgoing, outgoing ? edge.Target : edge.Source));
+            if (filter.Admits(edge, outgoing)) into.Add(new(~edge.Relationship, outgoing, outgoing ? edge.Target : edge.Source));
     }
+
+    /// <summary>The hop <paramref name="hop"/> refers to, with its relationship read from the edge columns (or its overlay reference).</summary>
+    internal Search.ProjectedHop HopOf(Search.EdgeHop hop) =>
+        new(hop.Edge >= 0 ? Graph.Edges.Relationship[hop.Edge] : ~hop.Edge, hop.Outgoing, hop.To);
 
     /// <summary>
     /// At most how many steps <see cref="Steps"/> would read from <paramref name="node"/> in the

@@ -12,8 +12,8 @@ public sealed class SearchScratchTests
         var nodes = scratch.LevelNodes();
         var edges = scratch.LevelEdges();
         nodes.AddRange(Enumerable.Range(0, 1000));
-        edges.Add(new ShortestPathSearch.LevelEdge(1, new ProjectedHop(2, true, 3)));
-        scratch.Neighbors.Add(new ProjectedHop(4, false, 5));
+        edges.Add(new ShortestPathSearch.LevelEdge(1, new EdgeHop(2, true, 3)));
+        scratch.Neighbors.Add(new EdgeHop(4, false, 5));
 
         scratch.Return();
 
@@ -33,7 +33,7 @@ public sealed class SearchScratchTests
         huge.AddRange(Enumerable.Range(0, 600_000));
         var small = scratch.LevelNodes();
         small.Add(1);
-        scratch.Neighbors.AddRange(Enumerable.Repeat(new ProjectedHop(1, true, 2), 600_000));
+        scratch.Neighbors.AddRange(Enumerable.Repeat(new EdgeHop(1, true, 2), 600_000));
         var neighbors = scratch.Neighbors;
 
         scratch.Return();

@@ -25,14 +25,14 @@ internal static class Expansion
     /// the whole edges are read into <paramref name="steps"/> only when the budget cuts them (to keep
     /// the first ones by name).
     /// </summary>
-    public static bool ExpandNeighbors(ProjectionVersion graph, int node, in EdgeFilter filter, List<ProjectedHop> neighbors, List<Step> steps, TraversalBudgetTracker budget)
+    public static bool ExpandNeighbors(ProjectionVersion graph, int node, in EdgeFilter filter, List<EdgeHop> neighbors, List<Step> steps, TraversalBudgetTracker budget)
     {
         graph.Neighbors(node, filter, neighbors);
         var allowed = budget.AdmitCount(neighbors.Count);
         if (allowed == neighbors.Count) return true;
         graph.Steps(node, filter, steps, ordered: true);
         neighbors.Clear();
-        for (var i = 0; i < allowed; i++) neighbors.Add(ProjectedHop.Of(steps[i]));
+        for (var i = 0; i < allowed; i++) neighbors.Add(EdgeHop.Of(steps[i]));
         return false;
     }
 }

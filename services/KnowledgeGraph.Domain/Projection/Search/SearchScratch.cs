@@ -19,7 +19,7 @@ internal sealed class SearchScratch
     private readonly List<List<int>> _lentNodes = [];
     private readonly List<List<ShortestPathSearch.LevelEdge>> _lentEdges = [];
 
-    public List<ProjectedHop> Neighbors { get; private set; } = [];
+    public List<EdgeHop> Neighbors { get; private set; } = [];
     public List<Step> Steps { get; private set; } = [];
 
     public static SearchScratch Rent() => Pool.Rent();

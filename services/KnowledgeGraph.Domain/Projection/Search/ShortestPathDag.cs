@@ -20,12 +20,12 @@ internal sealed class ShortestPathDag
         // Back from the meeting layer to the source: u -> w is on a shortest path when distS(u) = distS(w) - 1.
         var layer = meeting.Nodes;
         for (var position = meeting.Layer; position > 0; position--)
-            layer = dag.Join(meeting.SourceEdges[position], layer, towardsLayer: true);
+            layer = dag.Join(graph, meeting.SourceEdges[position], layer, towardsLayer: true);
 
         // On from the meeting layer to the target: w -> x is on a shortest path when distT(x) = distT(w) - 1.
         layer = meeting.Nodes;
         for (var remaining = meeting.Distance - meeting.Layer; remaining > 0; remaining--)
-            layer = dag.Join(meeting.TargetEdges[remaining], layer, towardsLayer: false);
+            layer = dag.Join(graph, meeting.TargetEdges[remaining], layer, towardsLayer: false);
 
         var byName = Comparer<ProjectedHop>.Create((x, y) => graph.CompareRelationshipNames(x.Relationship, y.Relationship));
         foreach (var list in dag._next.Values) list.Sort(byName);
@@ -63,13 +63,14 @@ internal sealed class ShortestPathDag
     /// the DAG's edges run as the search went (the source's side); otherwise against it (the target's
     /// search walked back from the target).
     /// </summary>
-    private List<int> Join(List<ShortestPathSearch.LevelEdge> levelEdges, List<int> layer, bool towardsLayer)
+    private List<int> Join(ProjectionVersion graph, List<ShortestPathSearch.LevelEdge> levelEdges, List<int> layer, bool towardsLayer)
     {
         var inLayer = new HashSet<int>(layer);
         var level = new HashSet<int>();
-        foreach (var (from, hop) in levelEdges)
+        foreach (var (from, edge) in levelEdges)
         {
-            if (!inLayer.Contains(hop.To)) continue;
+            if (!inLayer.Contains(edge.To)) continue;
+            var hop = graph.HopOf(edge);
             if (towardsLayer) Add(from, hop);
             else Add(hop.To, new ProjectedHop(hop.Relationship, !hop.Outgoing, from));
             level.Add(from);

@@ -12,7 +12,8 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// graph with hubs, one hub in a frontier of one outweighs a thousand ordinary nodes, and growing the
 /// other side first lets the search meet at the hub instead of expanding it); type, direction and
 /// validity filters apply as edges are met, reading only the edge columns they need. Each side keeps
-/// the hops it took from one level to the next (12 bytes each). When a level meets the other side,
+/// the hops it took from one level to the next (12 bytes each), each edge by reference (<see cref="EdgeHop"/>):
+/// only the hops of the shortest-path DAG read their relationship. When a level meets the other side,
 /// the shortest distance d is the least distS + distT over the nodes met, and every shortest path
 /// crosses the meeting layer (distS = p, distT = d - p). The rest of that level only completes the
 /// layer: it keeps the hops into nodes the other side has reached and no longer marks, weighs or
@@ -69,7 +70,7 @@ public static class ShortestPathSearch
     internal readonly record struct Meeting(int Distance, int Layer, List<int> Nodes, List<List<LevelEdge>> SourceEdges, List<List<LevelEdge>> TargetEdges);
 
     /// <summary>A hop a search took from <paramref name="From"/> to an entity one level further from its start.</summary>
-    internal readonly record struct LevelEdge(int From, ProjectedHop Hop);
+    internal readonly record struct LevelEdge(int From, EdgeHop Hop);
 
     internal static Meeting? Meet(ProjectionVersion graph, int source, int target, EdgeFilter forward, int maxDepth, TraversalBudgetTracker budget, NodeMarks fromSource, NodeMarks toTarget, SearchScratch scratch)
     {
