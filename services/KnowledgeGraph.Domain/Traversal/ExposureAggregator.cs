@@ -54,8 +54,8 @@ public static class ExposureAggregator
         IEnumerable<(TKey Entity, TRoute Route, Contribution Contribution, int Hops)> routes,
         IComparer<TRoute> tieOrder, IComparer<TKey> entityOrder, int maxRoutes, double minExposure, int listed = int.MaxValue) where TKey : notnull
     {
-        var index = new Dictionary<TKey, int>();
-        var sums = new List<Sums<TKey>>();
+        var scratch = Scratch<TKey>.Pool.Rent();
+        var (index, sums) = (scratch.Index, scratch.Sums);
         var arrived = ArrayPool<(int Entity, TRoute Route, Contribution Contribution)>.Shared.Rent(routes.TryGetNonEnumeratedCount(out var count) ? count : 1024);
         var arrivals = 0;
         try
@@ -73,7 +73,7 @@ public static class ExposureAggregator
             }
 
             var capped = false;
-            var exposed = new List<int>();
+            var exposed = scratch.Exposed;
             for (var i = 0; i < sums.Count; i++)
             {
                 if (sums[i].Exposure.Upper < minExposure) continue;
@@ -101,6 +101,7 @@ public static class ExposureAggregator
         finally
         {
             ArrayPool<(int, TRoute, Contribution)>.Shared.Return(arrived, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<TRoute>());
+            scratch.Return();
         }
     }
 
@@ -136,6 +137,31 @@ public static class ExposureAggregator
     {
         public int Compare((TRoute Route, Contribution Contribution) a, (TRoute Route, Contribution Contribution) b) =>
             Larger(a.Contribution, b.Contribution) is var c and not 0 ? c : tieOrder.Compare(a.Route, b.Route);
+    }
+
+    /// <summary>
+    /// The entity index and sums of one grouping, pooled (<see cref="BoundedPool{T}"/>): a trace at
+    /// 1M x 5M groups 100,000 routes over about 50,000 entities, and growing them afresh made about
+    /// 6 MB of garbage a trace. A pooled one keeps room for at most <see cref="KeptEntities"/>
+    /// entities (about 8 MB), one per core.
+    /// </summary>
+    private sealed class Scratch<TKey> where TKey : notnull
+    {
+        private const int KeptEntities = 1 << 17;
+        public static readonly BoundedPool<Scratch<TKey>> Pool = new(() => new Scratch<TKey>());
+
+        public Dictionary<TKey, int> Index { get; } = [];
+        public List<Sums<TKey>> Sums { get; } = [];
+        public List<int> Exposed { get; } = [];
+
+        public void Return()
+        {
+            if (Sums.Count > KeptEntities) return;
+            Index.Clear();
+            Sums.Clear();
+            Exposed.Clear();
+            Pool.Return(this);
+        }
     }
 
     /// <summary>One entity's sums so far, in arrival order.</summary>

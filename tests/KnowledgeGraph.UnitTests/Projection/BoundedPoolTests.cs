@@ -1,4 +1,4 @@
-using KnowledgeGraph.Domain.Projection.Search;
+using KnowledgeGraph.Domain.Traversal;
 using Xunit;
 
 namespace KnowledgeGraph.UnitTests.Projection;

@@ -1,3 +1,5 @@
+using KnowledgeGraph.Domain.Traversal;
+
 namespace KnowledgeGraph.Domain.Projection.Search;
 
 /// <summary>

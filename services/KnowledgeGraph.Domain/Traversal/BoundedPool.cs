@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace KnowledgeGraph.Domain.Projection.Search;
+namespace KnowledgeGraph.Domain.Traversal;
 
 /// <summary>
 /// Spare instances of a search's working storage, at most one per core: a search rents one and
