@@ -34,13 +34,14 @@ public static class DependencyTraceSearch
     private static DependencyRoutes Trace(ProjectionVersion graph, EdgeFilter filter, int maxDepth, double minExposure, TraversalBudgetTracker budget, DependencyRoutes routes, TraceSteps steps)
     {
         var buffer = steps.Buffer;
-        List<int> frontier = [0];
+        var (frontier, next) = (steps.Frontier, steps.Next);
+        frontier.Add(0);
 
         for (var depth = 1; depth <= maxDepth && frontier.Count > 0; depth++)
         {
             if (budget.DeadlineReached()) break;
             Load(frontier);
-            var next = new List<int>();
+            next.Clear();
             var halted = false;
             foreach (var route in frontier)
             {
@@ -58,7 +59,7 @@ public static class DependencyTraceSearch
                 if (halted) break;
             }
             if (halted || budget.Stopped) break;
-            frontier = next;
+            (frontier, next) = (next, frontier);
             if (depth == maxDepth && frontier.Count > 0 && Load(frontier) && !budget.Stopped && frontier.Any(GoesOn))
                 budget.Hit(Bound.MaxDepth);
         }
@@ -95,10 +96,11 @@ public static class DependencyTraceSearch
     }
 
     /// <summary>
-    /// Each entity's steps, read once, as a slice of one growing array, and the list the steps are
-    /// read into. Rented from a pool (one per core) and cleared on return: a depth-4 cone at 1M x 5M
-    /// holds about half a million steps (12 MB), which each trace allocated afresh, doubling as it
-    /// grew, and the garbage grew the heap. What a pooled one keeps is bounded.
+    /// Each entity's steps, read once, as a slice of one growing array, the list the steps are read
+    /// into, and the route frontiers of two depths. Rented from a pool (one per core) and cleared on
+    /// return: a depth-4 cone at 1M x 5M holds about half a million steps (12 MB) and frontiers of up
+    /// to 100,000 routes, which each trace allocated afresh, doubling as they grew, and the garbage
+    /// grew the heap. What a pooled one keeps is bounded.
     /// </summary>
     private sealed class TraceSteps
     {
@@ -111,6 +113,8 @@ public static class DependencyTraceSearch
         private int _count;
 
         public List<Step> Buffer { get; private set; } = [];
+        public List<int> Frontier { get; private set; } = [];
+        public List<int> Next { get; private set; } = [];
 
         public static TraceSteps Rent() => Pool.Rent();
 
@@ -120,6 +124,10 @@ public static class DependencyTraceSearch
             _slices.Clear();
             _count = 0;
             if (Buffer.Capacity > KeptBuffer) Buffer = [];
+            Frontier = Frontier.Capacity > KeptSteps / 4 ? [] : Frontier;
+            Next = Next.Capacity > KeptSteps / 4 ? [] : Next;
+            Frontier.Clear();
+            Next.Clear();
             Pool.Return(this);
         }
 
