@@ -12,16 +12,17 @@ namespace KnowledgeGraph.Domain.Projection.Search;
 /// graph with hubs, one hub in a frontier of one outweighs a thousand ordinary nodes, and growing the
 /// other side first lets the search meet at the hub instead of expanding it); type, direction and
 /// validity filters apply as edges are met, reading only the edge columns they need. Each side keeps
-/// the hops it took from one level to the next (12 bytes each), each edge by reference (<see cref="EdgeHop"/>):
-/// only the hops of the shortest-path DAG read their relationship. When a level meets the other side,
-/// the shortest distance d is the least distS + distT over the nodes met, and every shortest path
-/// crosses the meeting layer (distS = p, distT = d - p). The rest of that level only completes the
-/// layer: it keeps the hops into nodes the other side has reached and no longer marks, weighs or
-/// keeps the others, since the search ends with the level (the meeting level is usually the largest:
-/// at 1M x 5M this took a third off a FindPaths OUTGOING and half off one BOTH). Walking those kept hops back from the layer
-/// to the source, and on to the target, yields the DAG of all shortest paths without reading an edge
-/// again; a depth-first walk of the DAG with each node's hops in name order emits the paths already
-/// sorted and stops after MaxPaths + 1.
+/// the hops it took from one level to the next (16 bytes each), each edge by reference
+/// (<see cref="EdgeHop"/>): only the hops of the shortest-path DAG read their relationship. When a
+/// level meets the other side, the shortest distance d is the least distS + distT over the nodes
+/// met, and every shortest path crosses the meeting layer (distS = p, distT = d - p). The rest of
+/// that level only completes the layer: it keeps the hops into nodes the other side has reached and
+/// no longer marks, weighs or keeps the others, since the search ends with the level (the meeting
+/// level is usually the largest: at 1M x 5M this took a third off a FindPaths OUTGOING and half off
+/// one BOTH). Walking those kept hops back from the layer to the source, and on to the target,
+/// yields the DAG of all shortest paths without reading an edge again; a depth-first walk of the
+/// DAG with each node's hops in name order emits the paths already sorted and stops after
+/// MaxPaths + 1.
 /// </para>
 /// <para>
 /// Complexity: O(V + E) over the two balls the search grows (typically far smaller than one ball of
