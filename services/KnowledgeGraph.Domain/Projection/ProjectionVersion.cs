@@ -129,14 +129,8 @@ public sealed class ProjectionVersion
     private void AddBaseNeighbors(int node, in EdgeFilter filter, List<Search.EdgeHop> into, int[] start, int[] ids, byte[] slots, int[] fars, bool outgoing)
     {
         if (node >= Graph.NodeCount) return;
-        var edges = Graph.Edges;
         for (var k = start[node]; k < start[node + 1]; k++)
-        {
-            var slot = slots[k];
-            if (!filter.Follows(slot, outgoing)) continue;
-            var id = ids[k];
-            if (filter.AdmitsFollowed(edges, id, slot, node, fars[k]) && !Overlay.IsBaseEdgeDeleted(id)) into.Add(new(id, outgoing, fars[k]));
-        }
+            if (filter.Follows(slots[k], outgoing) && AdmitsBase(filter, node, ids[k], slots[k], fars[k])) into.Add(new(ids[k], outgoing, fars[k]));
     }
 
     private static void AddOverlayNeighbors(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<Search.EdgeHop> into, bool outgoing)
@@ -209,11 +203,14 @@ public sealed class ProjectionVersion
     /// <summary>Adds base edge <paramref name="id"/>, in a slot whose type the filter follows, when the rest of the filter admits it.</summary>
     private void AddBaseEdge(int node, in EdgeFilter filter, List<Step> into, int id, byte slot, int far, bool outgoing)
     {
-        var edges = Graph.Edges;
         // An edge the rule refuses is read no further, and one it admits only for its relationship and weight.
-        if (!filter.AdmitsFollowed(edges, id, slot, node, far) || Overlay.IsBaseEdgeDeleted(id)) return;
-        into.Add(new Step(edges.Relationship[id], edges.Weight[id], far, outgoing, id));
+        if (AdmitsBase(filter, node, id, slot, far)) into.Add(new Step(Graph.Edges.Relationship[id], Graph.Edges.Weight[id], far, outgoing, id));
     }
+
+    /// <summary>Whether base edge <paramref name="id"/>, in a slot whose type the filter follows, passes the rest of the filter and is not deleted by the overlay.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool AdmitsBase(in EdgeFilter filter, int node, int id, byte slot, int far) =>
+        filter.AdmitsFollowed(Graph.Edges, id, slot, node, far) && !Overlay.IsBaseEdgeDeleted(id);
 
     private static int AddOverlay(System.Collections.Immutable.ImmutableDictionary<int, System.Collections.Immutable.ImmutableArray<ProjectedEdge>> map, int node, in EdgeFilter filter, List<Step> into, bool outgoing)
     {
