@@ -11,12 +11,22 @@ internal static class EntityTable
     public static Task<List<Entity>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
         Ids.FindAsync(session, "entities", names.Select(Ids.OfEntity).Distinct().ToList(), Read, cancellationToken);
 
+    public static Task<List<Entity>> FindAtAsync(SqlSession session, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
+        Ids.FindAtAsync(session, "entities", keys, Read, cancellationToken);
+
     public static Task<List<Entity>> ListAsync(SqlSession session, EntityListQuery query, CancellationToken cancellationToken) =>
+        ListAsync(session, query, "body", Read, cancellationToken);
+
+    /// <summary><see cref="ListAsync(SqlSession, EntityListQuery, CancellationToken)"/> with each row's key as its locator.</summary>
+    public static Task<List<Located<Entity>>> ListLocatedAsync(SqlSession session, EntityListQuery query, CancellationToken cancellationToken) =>
+        ListAsync(session, query, "body, key", r => new Located<Entity>(Read(r), r.GetInt64(1)), cancellationToken);
+
+    private static Task<List<T>> ListAsync<T>(SqlSession session, EntityListQuery query, string columns, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read, CancellationToken cancellationToken) =>
         session.QueryAsync(
             string.IsNullOrEmpty(query.Kind)
-                ? "SELECT body FROM entities WHERE id > $after ORDER BY id LIMIT $limit;"
-                : "SELECT body FROM entities WHERE kind = $kind AND id > $after ORDER BY id LIMIT $limit;",
-            Read, cancellationToken,
+                ? $"SELECT {columns} FROM entities WHERE id > $after ORDER BY id LIMIT $limit;"
+                : $"SELECT {columns} FROM entities WHERE kind = $kind AND id > $after ORDER BY id LIMIT $limit;",
+            read, cancellationToken,
             ("$kind", string.IsNullOrEmpty(query.Kind) ? null : query.Kind),
             ("$after", Ids.AfterId(query.AfterName, Ids.OfEntity)),
             ("$limit", Math.Max(0, query.Limit)));

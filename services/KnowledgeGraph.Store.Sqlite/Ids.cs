@@ -3,7 +3,11 @@ using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Store.Sqlite;
 
-/// <summary>Rows are found by id (a unique index; their integer keys never leave the SQL); the API speaks resource names. Both sort alike.</summary>
+/// <summary>
+/// Rows are found by id (a unique index); the API speaks resource names, and both sort alike. A row's
+/// integer key leaves the SQL only as a locator (<see cref="Located{T}"/>), for the Queries projection's
+/// evidence reads.
+/// </summary>
 internal static class Ids
 {
     // A name that does not parse is kept whole: it then matches no row.
@@ -23,6 +27,11 @@ internal static class Ids
         ids.Count == 1
             ? session.QueryAsync($"SELECT body FROM {table} WHERE id = $id;", read, cancellationToken, ("$id", ids[0]))
             : session.QueryAsync($"SELECT body FROM {table} WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;", read, cancellationToken, ("$ids", JsonArray(ids)));
+
+    /// <summary>The rows of <paramref name="table"/> at these integer keys (the locators the store hands out), in key order, read by <paramref name="read"/>.</summary>
+    public static Task<List<T>> FindAtAsync<T>(SqlSession session, string table, IReadOnlyCollection<long> keys, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        session.QueryAsync($"SELECT body FROM {table} WHERE key IN (SELECT value FROM json_each($keys)) ORDER BY key;", read, cancellationToken,
+            ("$keys", System.Text.Json.JsonSerializer.Serialize(keys)));
 
     /// <summary>A JSON array for <c>json_each</c>, so a list of any length binds as one parameter.</summary>
     public static string JsonArray(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);

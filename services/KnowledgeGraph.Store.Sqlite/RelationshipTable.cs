@@ -16,7 +16,17 @@ internal static class RelationshipTable
     public static Task<List<Relationship>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
         Ids.FindAsync(session, "relationships", names.Select(Ids.OfRelationship).Distinct().ToList(), Read, cancellationToken);
 
-    public static Task<List<Relationship>> ListAsync(SqlSession session, RelationshipListQuery query, CancellationToken cancellationToken)
+    public static Task<List<Relationship>> FindAtAsync(SqlSession session, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
+        Ids.FindAtAsync(session, "relationships", keys, Read, cancellationToken);
+
+    public static Task<List<Relationship>> ListAsync(SqlSession session, RelationshipListQuery query, CancellationToken cancellationToken) =>
+        ListAsync(session, query, "body", Read, cancellationToken);
+
+    /// <summary><see cref="ListAsync(SqlSession, RelationshipListQuery, CancellationToken)"/> with each row's key as its locator.</summary>
+    public static Task<List<Located<Relationship>>> ListLocatedAsync(SqlSession session, RelationshipListQuery query, CancellationToken cancellationToken) =>
+        ListAsync(session, query, "body, key", r => new Located<Relationship>(Read(r), r.GetInt64(1)), cancellationToken);
+
+    private static Task<List<T>> ListAsync<T>(SqlSession session, RelationshipListQuery query, string columns, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         var where = new List<string> { "id > $after" };
         if (!string.IsNullOrEmpty(query.Type)) where.Add("type = $type");
@@ -30,8 +40,8 @@ internal static class RelationshipTable
                 _ => $"(source_key = {KeyOf("$entity")} OR target_key = {KeyOf("$entity")})",
             });
         return session.QueryAsync(
-            $"SELECT body FROM relationships WHERE {string.Join(" AND ", where)} ORDER BY id LIMIT $limit;",
-            Read, cancellationToken,
+            $"SELECT {columns} FROM relationships WHERE {string.Join(" AND ", where)} ORDER BY id LIMIT $limit;",
+            read, cancellationToken,
             ("$after", Ids.AfterId(query.AfterName, Ids.OfRelationship)),
             ("$type", query.Type),
             ("$source", query.Source is null ? null : Ids.OfEntity(query.Source)),

@@ -33,6 +33,18 @@ internal sealed class SqliteSnapshot(OpenTransaction transaction) : IGraphSnapsh
     public Task<IReadOnlyList<Relationship>> ListRelationshipsAsync(RelationshipListQuery query, CancellationToken cancellationToken) =>
         Serialized<IReadOnlyList<Relationship>>(async () => await RelationshipTable.ListAsync(_session, query, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<Located<Entity>>> ListLocatedEntitiesAsync(EntityListQuery query, CancellationToken cancellationToken) =>
+        Serialized<IReadOnlyList<Located<Entity>>>(async () => await EntityTable.ListLocatedAsync(_session, query, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Located<Relationship>>> ListLocatedRelationshipsAsync(RelationshipListQuery query, CancellationToken cancellationToken) =>
+        Serialized<IReadOnlyList<Located<Relationship>>>(async () => await RelationshipTable.ListLocatedAsync(_session, query, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Entity>> GetEntitiesAtAsync(IReadOnlyCollection<long> locators, CancellationToken cancellationToken) =>
+        Serialized<IReadOnlyList<Entity>>(async () => locators.Count == 0 ? [] : await EntityTable.FindAtAsync(_session, locators, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Relationship>> GetRelationshipsAtAsync(IReadOnlyCollection<long> locators, CancellationToken cancellationToken) =>
+        Serialized<IReadOnlyList<Relationship>>(async () => locators.Count == 0 ? [] : await RelationshipTable.FindAtAsync(_session, locators, cancellationToken), cancellationToken);
+
     public async IAsyncEnumerable<SearchCandidate> SearchCandidatesAsync(string normalizedQuery, IReadOnlyCollection<string> kinds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

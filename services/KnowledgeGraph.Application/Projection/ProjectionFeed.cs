@@ -99,7 +99,7 @@ public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IO
         }
     }
 
-    /// <summary>Reads every entity and relationship (the store lists them in name order), then applies what changed meanwhile.</summary>
+    /// <summary>Reads every entity and relationship with its locator (the store lists them in name order), then applies what changed meanwhile.</summary>
     private async Task<ProjectionVersion> LoadAsync(Stopwatch started, bool reportProgress, CancellationToken cancellationToken)
     {
         var head = (await store.ReadChangesAsync(0, 0, ReadConsistency.None, cancellationToken)).Position;
@@ -113,19 +113,19 @@ public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IO
         {
             for (string? after = null; ;)
             {
-                var page = await snapshot.ListEntitiesAsync(new EntityListQuery(null, after, LoadPage), cancellationToken);
-                foreach (var entity in page) loader.Add(entity);
+                var page = await snapshot.ListLocatedEntitiesAsync(new EntityListQuery(null, after, LoadPage), cancellationToken);
+                foreach (var (entity, locator) in page) loader.Add(entity, locator);
                 Report();
                 if (page.Count < LoadPage) break;
-                after = page[^1].Name;
+                after = page[^1].Resource.Name;
             }
             for (string? after = null; ;)
             {
-                var page = await snapshot.ListRelationshipsAsync(new RelationshipListQuery(null, null, null, null, V1.Direction.Both, after, LoadPage), cancellationToken);
-                foreach (var relationship in page) loader.Add(relationship);
+                var page = await snapshot.ListLocatedRelationshipsAsync(new RelationshipListQuery(null, null, null, null, V1.Direction.Both, after, LoadPage), cancellationToken);
+                foreach (var (relationship, locator) in page) loader.Add(relationship, locator);
                 Report();
                 if (page.Count < LoadPage) break;
-                after = page[^1].Name;
+                after = page[^1].Resource.Name;
             }
         }
         // Changes committed while the pages were read are applied again: applying a change is idempotent.

@@ -13,22 +13,29 @@ public sealed class ProjectionLoader(ProjectionSchema schema)
     private readonly NameTable.Builder _entities = new();
     private readonly NameTable.Builder _relationships = new();
     private readonly EdgeColumns _edges = new();
+    private readonly StoreLocators.Builder _locators = new();
     private byte[] _kinds = new byte[1024];
 
     public int Entities { get; private set; }
     public int Relationships => _edges.Count;
 
-    public void Add(Entity entity)
+    /// <summary>Adds <paramref name="entity"/>, which the store keeps at <paramref name="locator"/> (negative: none).</summary>
+    public void Add(Entity entity, long locator = -1)
     {
         if (!ResourceNames.TryParseEntity(entity.Name, out var id)) return;
-        SetKind(_entities.GetOrAdd(id), schema.KindOf(entity.Kind));
+        var entityId = _entities.GetOrAdd(id);
+        SetKind(entityId, schema.KindOf(entity.Kind));
+        _locators.Entity(entityId, locator);
         Entities++;
     }
 
-    public void Add(Relationship relationship)
+    /// <summary>Adds <paramref name="relationship"/>, which the store keeps at <paramref name="locator"/> (negative: none).</summary>
+    public void Add(Relationship relationship, long locator = -1)
     {
         if (!ResourceNames.TryParseRelationship(relationship.Name, out var id)) return;
-        _edges.Add(schema.EdgeOf(relationship, _relationships.GetOrAdd(id), EntityIdOf));
+        var relationshipId = _relationships.GetOrAdd(id);
+        _edges.Add(schema.EdgeOf(relationship, relationshipId, EntityIdOf));
+        _locators.Relationship(relationshipId, locator);
     }
 
     /// <summary>The version holding everything added, as of change-feed position <paramref name="position"/>.</summary>
@@ -37,7 +44,7 @@ public sealed class ProjectionLoader(ProjectionSchema schema)
         var kinds = new byte[_entities.Count];
         Array.Copy(_kinds, kinds, Math.Min(_kinds.Length, kinds.Length));
         for (var id = Math.Min(_kinds.Length, kinds.Length); id < kinds.Length; id++) kinds[id] = ProjectionSchema.Absent;
-        return ProjectionVersion.Built(schema, _entities.ToTable(), _relationships.ToTable(), _edges, kinds, position);
+        return ProjectionVersion.Built(schema, _entities.ToTable(), _relationships.ToTable(), _edges, kinds, _locators.ToLocators(), position);
     }
 
     private int EntityIdOf(string name)

@@ -15,9 +15,10 @@ public sealed class ProjectionVersion
     private readonly IComparer<ProjectedEdge> _byName;
     private readonly IComparer<Step> _stepsByName;
 
-    internal ProjectionVersion(ProjectionSchema schema, NameTable entities, NameTable relationships, GraphBase graph, byte[] baseKinds, Overlay overlay, long position, (int Entities, int Relationships) counts)
+    internal ProjectionVersion(ProjectionSchema schema, NameTable entities, NameTable relationships, GraphBase graph, byte[] baseKinds, StoreLocators locators, Overlay overlay, long position, (int Entities, int Relationships) counts)
     {
         Counts = counts;
+        Locators = locators;
         Schema = schema;
         _entities = entities;
         _relationships = relationships;
@@ -33,11 +34,14 @@ public sealed class ProjectionVersion
     }
 
     public static ProjectionVersion Empty(ProjectionSchema schema) =>
-        new(schema, new NameTable(), new NameTable(), GraphBase.Empty, [], Overlay.Empty, 0, (0, 0));
+        new(schema, new NameTable(), new NameTable(), GraphBase.Empty, [], StoreLocators.None, Overlay.Empty, 0, (0, 0));
 
     public ProjectionSchema Schema { get; }
     public GraphBase Graph { get; }
     public Overlay Overlay { get; }
+
+    /// <summary>Where the store keeps what the load read, for reading evidence without a lookup by name.</summary>
+    public StoreLocators Locators { get; }
 
     /// <summary>The change-feed position this version has applied.</summary>
     public long Position { get; }
@@ -270,15 +274,15 @@ public sealed class ProjectionVersion
         var limit = _entities.Count;
         var kinds = new byte[limit];
         for (var entity = 0; entity < limit; entity++) kinds[entity] = KindOf(entity);
-        return new ProjectionVersion(Schema, _entities, _relationships, GraphBase.Build(edges, limit, _relationships.Count), kinds, Overlay.Empty, Position, Counts);
+        return new ProjectionVersion(Schema, _entities, _relationships, GraphBase.Build(edges, limit, _relationships.Count), kinds, Locators, Overlay.Empty, Position, Counts);
     }
 
-    internal static ProjectionVersion Built(ProjectionSchema schema, NameTable entities, NameTable relationships, EdgeColumns edges, byte[] kinds, long position) =>
-        new(schema, entities, relationships, GraphBase.Build(edges, entities.Count, relationships.Count), kinds, Overlay.Empty, position,
+    internal static ProjectionVersion Built(ProjectionSchema schema, NameTable entities, NameTable relationships, EdgeColumns edges, byte[] kinds, StoreLocators locators, long position) =>
+        new(schema, entities, relationships, GraphBase.Build(edges, entities.Count, relationships.Count), kinds, locators, Overlay.Empty, position,
             (kinds.Count(k => k != ProjectionSchema.Absent), edges.Count));
 
     private ProjectionVersion With(Overlay overlay, long position, (int Entities, int Relationships) counts) =>
-        new(Schema, _entities, _relationships, Graph, _baseKinds, overlay, position, counts);
+        new(Schema, _entities, _relationships, Graph, _baseKinds, Locators, overlay, position, counts);
 
     private int EntityIdOf(string name) =>
         ResourceNames.TryParseEntity(name, out var id) ? _entities.GetOrAdd(id) : throw new InvalidDataException($"'{name}' is not an entity name.");
