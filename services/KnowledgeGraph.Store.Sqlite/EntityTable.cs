@@ -11,6 +11,10 @@ internal static class EntityTable
     public static Task<List<Entity>> FindManyAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
         Ids.FindAsync(session, "entities", names.Select(Ids.OfEntity).Distinct().ToList(), Read, cancellationToken);
 
+    /// <summary><see cref="FindManyAsync"/>, each entity with its key.</summary>
+    public static Task<List<Located<Entity>>> FindManyWithKeysAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
+        Ids.FindAsync(session, "entities", names.Select(Ids.OfEntity).Distinct().ToList(), r => new Located<Entity>(Read(r), r.GetInt64(1)), cancellationToken, "body, key");
+
     public static Task<List<Entity>> FindAtAsync(SqlSession session, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
         Ids.FindAtAsync(session, "entities", keys, Read, cancellationToken);
 

@@ -20,13 +20,13 @@ internal static class Ids
         string.IsNullOrEmpty(afterName) ? "" : ofName(afterName);
 
     /// <summary>
-    /// The rows of <paramref name="table"/> with these ids, in id order, read by <paramref name="read"/>. One id
-    /// (a Get) is looked up directly in the unique index, several through <c>json_each</c>.
+    /// The rows of <paramref name="table"/> with these ids, in id order, read by <paramref name="read"/> from
+    /// <paramref name="columns"/>. One id (a Get) is looked up directly in the unique index, several through <c>json_each</c>.
     /// </summary>
-    public static Task<List<T>> FindAsync<T>(SqlSession session, string table, IReadOnlyList<string> ids, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+    public static Task<List<T>> FindAsync<T>(SqlSession session, string table, IReadOnlyList<string> ids, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, string columns = "body") =>
         ids.Count == 1
-            ? session.QueryAsync($"SELECT body FROM {table} WHERE id = $id;", read, cancellationToken, ("$id", ids[0]))
-            : session.QueryAsync($"SELECT body FROM {table} WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;", read, cancellationToken, ("$ids", JsonArray(ids)));
+            ? session.QueryAsync($"SELECT {columns} FROM {table} WHERE id = $id;", read, cancellationToken, ("$id", ids[0]))
+            : session.QueryAsync($"SELECT {columns} FROM {table} WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id;", read, cancellationToken, ("$ids", JsonArray(ids)));
 
     /// <summary>The rows of <paramref name="table"/> at these integer keys (the locators the store hands out), in key order, read by <paramref name="read"/>.</summary>
     public static Task<List<T>> FindAtAsync<T>(SqlSession session, string table, IReadOnlyCollection<long> keys, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>

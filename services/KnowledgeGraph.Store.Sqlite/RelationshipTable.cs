@@ -105,29 +105,43 @@ internal static class RelationshipTable
             r => new IncidentRelationship(ResourceNames.Relationship(r.GetString(0)), r.GetString(1), ResourceNames.Entity(r.GetString(2)), ResourceNames.Entity(r.GetString(3)), r.GetString(4), r.GetString(5)),
             cancellationToken, ("$id", Ids.OfEntity(entityName)));
 
-    /// <summary>Inserts the row; an endpoint that is not an entity leaves its key NULL, a constraint violation.</summary>
-    public static Task<int> InsertAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(InsertSql, cancellationToken, Columns(relationship));
+    /// <summary>
+    /// Inserts the row. An endpoint's key is <paramref name="endpointKeys"/>' when the unit of work knows it
+    /// (it read that entity in the same transaction), else found by id; an endpoint that is not an entity
+    /// leaves its key NULL, a constraint violation.
+    /// </summary>
+    public static Task<int> InsertAsync(SqlSession session, Relationship relationship, (long? Source, long? Target) endpointKeys, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(InsertSql, cancellationToken, [.. Columns(relationship), .. EndpointKeys(endpointKeys)]);
 
-    /// <summary>Replaces the row; returns 0 when there is none.</summary>
-    public static Task<int> UpdateAsync(SqlSession session, Relationship relationship, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(UpdateSql, cancellationToken, Columns(relationship));
+    /// <summary>Replaces the row (endpoint keys as in <see cref="InsertAsync"/>); returns 0 when there is none.</summary>
+    public static Task<int> UpdateAsync(SqlSession session, Relationship relationship, (long? Source, long? Target) endpointKeys, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(UpdateSql, cancellationToken, [.. Columns(relationship), .. EndpointKeys(endpointKeys)]);
 
     private static readonly string InsertSql =
         $"""
         INSERT INTO relationships (id, type, source_key, target_key, valid_from, valid_to, commodity, body, etag, create_time, update_time)
-        VALUES ($id, $type, {KeyOf("$source_id")}, {KeyOf("$target_id")}, $valid_from, $valid_to, $commodity, $body, $etag, $create_time, $update_time);
+        VALUES ($id, $type, {EndpointKey("source")}, {EndpointKey("target")}, $valid_from, $valid_to, $commodity, $body, $etag, $create_time, $update_time);
         """;
 
     private static readonly string UpdateSql =
         $"""
-        UPDATE relationships SET type = $type, source_key = {KeyOf("$source_id")}, target_key = {KeyOf("$target_id")}, valid_from = $valid_from,
+        UPDATE relationships SET type = $type, source_key = {EndpointKey("source")}, target_key = {EndpointKey("target")}, valid_from = $valid_from,
             valid_to = $valid_to, commodity = $commodity, body = $body, etag = $etag, create_time = $create_time, update_time = $update_time
         WHERE id = $id;
         """;
 
+    /// <summary>
+    /// The key of the <paramref name="endpoint"/> entity: ${endpoint}_key when bound, else found by ${endpoint}_id
+    /// on the entities' unique id index (NULL when there is none). <c>coalesce</c> stops at its first
+    /// non-NULL argument, so a known key skips the lookup: in a bulk import of random endpoints at
+    /// 1M x 1M the lookups cost a quarter of SQLite's own insert rate (93,000 rows/s with them, 122,000 without).
+    /// </summary>
+    private static string EndpointKey(string endpoint) => $"coalesce(${endpoint}_key, {KeyOf($"${endpoint}_id")})";
+
     /// <summary>The key of the entity whose id is the parameter <paramref name="idParameter"/>, found on the entities' unique id index; NULL when there is none.</summary>
     private static string KeyOf(string idParameter) => $"(SELECT key FROM entities WHERE id = {idParameter})";
+
+    private static (string, object?)[] EndpointKeys((long? Source, long? Target) keys) => [("$source_key", keys.Source), ("$target_key", keys.Target)];
 
     /// <summary>Deletes the row; returns 0 when there is none.</summary>
     public static Task<int> DeleteAsync(SqlSession session, string name, CancellationToken cancellationToken) =>

@@ -18,8 +18,15 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
     private readonly List<(Relationship Relationship, bool IsNew)> _relationships = [];
     private readonly List<(string RequestId, string Method, byte[] Response)> _requests = [];
 
-    public async Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
-        (await EntityTable.FindManyAsync(_session, names, cancellationToken)).ToDictionary(e => e.Name, StringComparer.Ordinal);
+    /// <summary>The keys of the entities this unit read, by name: a relationship written to one of them binds its key instead of looking it up again.</summary>
+    private readonly Dictionary<string, long> _entityKeys = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var found = await EntityTable.FindManyWithKeysAsync(_session, names, cancellationToken);
+        foreach (var (entity, key) in found) _entityKeys[entity.Name] = key;
+        return found.ToDictionary(e => e.Resource.Name, e => e.Resource, StringComparer.Ordinal);
+    }
 
     public async Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
         (await RelationshipTable.FindManyAsync(_session, names, cancellationToken)).ToDictionary(r => r.Name, StringComparer.Ordinal);
@@ -60,10 +67,15 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
                 await Log(isNew ? ChangeLog.Create : ChangeLog.Update, entity.Name);
                 Written(await (isNew ? EntityTable.InsertAsync(_session, entity, cancellationToken) : EntityTable.UpdateAsync(_session, entity, cancellationToken)), entity.Name);
             }
+            // An entity deleted or made anew by this unit has no key read before it; an update keeps its key.
+            foreach (var name in _entityDeletes.Concat(_entities.Where(e => e.IsNew).Select(e => e.Entity.Name))) _entityKeys.Remove(name);
             foreach (var (relationship, isNew) in _relationships)
             {
                 await Log(isNew ? ChangeLog.Create : ChangeLog.Update, relationship.Name);
-                Written(await (isNew ? RelationshipTable.InsertAsync(_session, relationship, cancellationToken) : RelationshipTable.UpdateAsync(_session, relationship, cancellationToken)), relationship.Name);
+                var keys = (KnownKey(relationship.Source), KnownKey(relationship.Target));
+                Written(await (isNew
+                    ? RelationshipTable.InsertAsync(_session, relationship, keys, cancellationToken)
+                    : RelationshipTable.UpdateAsync(_session, relationship, keys, cancellationToken)), relationship.Name);
             }
             var seq = lastSeq ?? await ChangeLog.LastSeqAsync(_session, cancellationToken);
             foreach (var (requestId, method, response) in _requests)
@@ -82,6 +94,8 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
     }
 
     public ValueTask DisposeAsync() => transaction.DisposeAsync();
+
+    private long? KnownKey(string entity) => _entityKeys.TryGetValue(entity, out var key) ? key : null;
 
     /// <summary>A replace or delete that found no row: the name the caller read is gone, so the whole unit is refused.</summary>
     private static void Written(int rows, string name)
