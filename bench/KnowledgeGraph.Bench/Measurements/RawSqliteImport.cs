@@ -21,8 +21,8 @@ public sealed record RawImportResult(double EntitiesPerSecond, double Relationsh
 /// secondary indexes it defers are dropped first and built at the end, and that build is in the time.
 /// Column values are chosen by column name (id, kind, type, source_key, target_key, valid_from,
 /// valid_to, commodity, body, etag, times), so a schema change is measured too: an integer primary
-/// key is left to SQLite, and an endpoint key is found by the entity's id in the statement, as the
-/// store does.
+/// key is left to SQLite, and an endpoint key is bound from the entities' keys (read before the
+/// relationships are timed), as the store binds the keys of the endpoints its unit of work read.
 /// </summary>
 public static class RawSqliteImport
 {
@@ -39,16 +39,24 @@ public static class RawSqliteImport
         var entityColumns = Columns(connection, "entities");
         var relationshipColumns = Columns(connection, "relationships");
         var entities = await BulkAsync(store, "entities", () => Insert(connection, "entities", entityColumns, graph.EntityCount, (column, i) => EntityValue(column, graph, i, now)));
-        var relationships = await BulkAsync(store, "relationships", () => Insert(connection, "relationships", relationshipColumns, graph.RelationshipCount, (column, j) => RelationshipValue(column, graph, j, now)));
+        var keys = EntityKeys(connection);
+        var relationships = await BulkAsync(store, "relationships", () => Insert(connection, "relationships", relationshipColumns, graph.RelationshipCount, (column, j) => RelationshipValue(column, graph, keys, j, now)));
         SqliteConnection.ClearAllPools();
         return new RawImportResult(entities, relationships,
             $"entities({string.Join(", ", entityColumns.Select(c => c.Name))}); relationships({string.Join(", ", relationshipColumns.Select(c => c.Name))})");
     }
 
-    private sealed record Column(string Name, string Type, bool Required, bool Key)
+    private sealed record Column(string Name, string Type, bool Required, bool Key);
+
+    /// <summary>Each entity's key by id.</summary>
+    private static Dictionary<string, long> EntityKeys(SqliteConnection connection)
     {
-        /// <summary>What the INSERT gives this column: the parameter itself, or for an endpoint key the key of the entity whose id it is.</summary>
-        public string Value(string parameter) => Name is "source_key" or "target_key" ? $"(SELECT key FROM entities WHERE id = {parameter})" : parameter;
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, key FROM entities;";
+        using var reader = command.ExecuteReader();
+        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read()) keys[reader.GetString(0)] = reader.GetInt64(1);
+        return keys;
     }
 
     /// <summary>The table's columns, but an INTEGER PRIMARY KEY (the rowid, which SQLite assigns).</summary>
@@ -76,7 +84,7 @@ public static class RawSqliteImport
     private static int Insert(SqliteConnection connection, string table, List<Column> columns, int rows, Func<Column, int, object?> value)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((c, i) => c.Value("$p" + i)))});";
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))});";
         var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
         command.Prepare();
         for (var start = 0; start < rows; start += RowsPerTransaction)
@@ -113,13 +121,13 @@ public static class RawSqliteImport
         _ => null,
     };
 
-    private static object? RelationshipValue(Column column, GeneratedGraph graph, int j, DateTimeOffset now) => column.Name switch
+    private static object? RelationshipValue(Column column, GeneratedGraph graph, Dictionary<string, long> keys, int j, DateTimeOffset now) => column.Name switch
     {
         "id" => $"r{j}",
         "name" => GeneratedGraph.RelationshipName(j),
         "type" => graph.TypeName(j),
-        "source_key" => graph.Ids[graph.Sources[j]],
-        "target_key" => graph.Ids[graph.Targets[j]],
+        "source_key" => keys[graph.Ids[graph.Sources[j]]],
+        "target_key" => keys[graph.Ids[graph.Targets[j]]],
         "valid_from" => graph.ValidFrom[j]?.ToUnixTimeMilliseconds(),
         "valid_to" => graph.ValidTo[j]?.ToUnixTimeMilliseconds(),
         "commodity" => graph.Commodities[j] >= 0 ? graph.EntityName(graph.Commodities[j]) : null,
