@@ -13,7 +13,7 @@ internal static class EntityTable
 
     /// <summary><see cref="FindManyAsync"/>, each entity with its key.</summary>
     public static Task<List<Located<Entity>>> FindManyWithKeysAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
-        Ids.FindAsync(session, "entities", names.Select(Ids.OfEntity).Distinct().ToList(), r => new Located<Entity>(Read(r), r.GetInt64(1)), cancellationToken, "body, key");
+        Ids.FindAsync(session, "entities", names.Select(Ids.OfEntity).Distinct().ToList(), ReadLocated, cancellationToken, "body, key");
 
     public static Task<List<Entity>> FindAtAsync(SqlSession session, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
         Ids.FindAtAsync(session, "entities", keys, Read, cancellationToken);
@@ -23,7 +23,7 @@ internal static class EntityTable
 
     /// <summary><see cref="ListAsync(SqlSession, EntityListQuery, CancellationToken)"/> with each row's key as its locator.</summary>
     public static Task<List<Located<Entity>>> ListLocatedAsync(SqlSession session, EntityListQuery query, CancellationToken cancellationToken) =>
-        ListAsync(session, query, "body, key", r => new Located<Entity>(Read(r), r.GetInt64(1)), cancellationToken);
+        ListAsync(session, query, "body, key", ReadLocated, cancellationToken);
 
     private static Task<List<T>> ListAsync<T>(SqlSession session, EntityListQuery query, string columns, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read, CancellationToken cancellationToken) =>
         session.QueryAsync(
@@ -73,6 +73,9 @@ internal static class EntityTable
         session.ExecuteAsync("DELETE FROM entities WHERE id = $id;", cancellationToken, ("$id", Ids.OfEntity(name)));
 
     private static Entity Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => Entity.Parser.ParseFrom((byte[])reader.GetValue(0));
+
+    /// <summary>A row read as body, then key.</summary>
+    private static Located<Entity> ReadLocated(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(Read(reader), reader.GetInt64(1));
 
     private static (string, object?)[] Columns(Entity entity) =>
     [
