@@ -19,13 +19,13 @@ public interface IGraphSnapshot : IGraphReader, IAsyncDisposable
     /// <summary>Relationships in name order matching the query, after AfterName, at most Limit.</summary>
     Task<IReadOnlyList<Relationship>> ListRelationshipsAsync(RelationshipListQuery query, CancellationToken cancellationToken);
 
-    /// <summary><see cref="ListEntitiesAsync"/>, each entity with its locator (<see cref="Located{T}"/>). A store without locators gives <see cref="Locators.None"/>.</summary>
+    /// <summary><see cref="ListEntitiesAsync"/>, each entity with its locator (<see cref="Located{T}"/>). A store without locators gives <see cref="Domain.Projection.StoreLocators.None"/>.</summary>
     async Task<IReadOnlyList<Located<Entity>>> ListLocatedEntitiesAsync(EntityListQuery query, CancellationToken cancellationToken) =>
-        [.. (await ListEntitiesAsync(query, cancellationToken)).Select(e => new Located<Entity>(e, Locators.None))];
+        [.. (await ListEntitiesAsync(query, cancellationToken)).Select(e => new Located<Entity>(e, Domain.Projection.StoreLocators.None))];
 
-    /// <summary><see cref="ListRelationshipsAsync"/>, each relationship with its locator (<see cref="Located{T}"/>). A store without locators gives <see cref="Locators.None"/>.</summary>
+    /// <summary><see cref="ListRelationshipsAsync"/>, each relationship with its locator (<see cref="Located{T}"/>). A store without locators gives <see cref="Domain.Projection.StoreLocators.None"/>.</summary>
     async Task<IReadOnlyList<Located<Relationship>>> ListLocatedRelationshipsAsync(RelationshipListQuery query, CancellationToken cancellationToken) =>
-        [.. (await ListRelationshipsAsync(query, cancellationToken)).Select(r => new Located<Relationship>(r, Locators.None))];
+        [.. (await ListRelationshipsAsync(query, cancellationToken)).Select(r => new Located<Relationship>(r, Domain.Projection.StoreLocators.None))];
 
     /// <summary>The entities now at these locators, in any order (perhaps others than were loaded there: see <see cref="Located{T}"/>). A store without locators finds none.</summary>
     Task<IReadOnlyList<Entity>> GetEntitiesAtAsync(IReadOnlyCollection<long> locators, CancellationToken cancellationToken) =>

@@ -49,7 +49,7 @@ internal sealed class Evidence
     {
         var wanted = ids.Distinct().ToDictionary(nameOf, locatorOf, StringComparer.Ordinal);
         var found = new Dictionary<string, T>(wanted.Count, StringComparer.Ordinal);
-        var located = wanted.Values.Where(l => l >= 0).ToList();
+        var located = wanted.Values.Where(l => l != StoreLocators.None).ToList();
         // What a stale locator reads is kept under its own name, so it stands for no other resource.
         if (located.Count > 0)
             foreach (var resource in await readAt(located, cancellationToken)) found[name(resource)] = resource;

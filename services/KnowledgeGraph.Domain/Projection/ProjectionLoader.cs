@@ -19,8 +19,8 @@ public sealed class ProjectionLoader(ProjectionSchema schema)
     public int Entities { get; private set; }
     public int Relationships => _edges.Count;
 
-    /// <summary>Adds <paramref name="entity"/>, which the store keeps at <paramref name="locator"/> (negative: none).</summary>
-    public void Add(Entity entity, long locator = -1)
+    /// <summary>Adds <paramref name="entity"/>, which the store keeps at <paramref name="locator"/>.</summary>
+    public void Add(Entity entity, long locator = StoreLocators.None)
     {
         if (!ResourceNames.TryParseEntity(entity.Name, out var id)) return;
         var entityId = _entities.GetOrAdd(id);
@@ -29,8 +29,8 @@ public sealed class ProjectionLoader(ProjectionSchema schema)
         Entities++;
     }
 
-    /// <summary>Adds <paramref name="relationship"/>, which the store keeps at <paramref name="locator"/> (negative: none).</summary>
-    public void Add(Relationship relationship, long locator = -1)
+    /// <summary>Adds <paramref name="relationship"/>, which the store keeps at <paramref name="locator"/>.</summary>
+    public void Add(Relationship relationship, long locator = StoreLocators.None)
     {
         if (!ResourceNames.TryParseRelationship(relationship.Name, out var id)) return;
         var relationshipId = _relationships.GetOrAdd(id);

@@ -34,7 +34,7 @@ public sealed class ProjectionVersion
     }
 
     public static ProjectionVersion Empty(ProjectionSchema schema) =>
-        new(schema, new NameTable(), new NameTable(), GraphBase.Empty, [], StoreLocators.None, Overlay.Empty, 0, (0, 0));
+        new(schema, new NameTable(), new NameTable(), GraphBase.Empty, [], StoreLocators.Empty, Overlay.Empty, 0, (0, 0));
 
     public ProjectionSchema Schema { get; }
     public GraphBase Graph { get; }

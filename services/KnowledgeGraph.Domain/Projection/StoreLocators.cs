@@ -2,7 +2,7 @@ namespace KnowledgeGraph.Domain.Projection;
 
 /// <summary>
 /// Where the store keeps each entity and relationship the projection loaded (its locator: see the
-/// store port's <c>Located</c>), by projection id; negative for none. What the change feed adds later
+/// store port's <c>Located</c>), by projection id, or <see cref="None"/>. What the change feed adds later
 /// has none, nor has a locator beyond an int. A locator is a hint that may have gone stale (the
 /// evidence reader keys what it reads by name), and ids never change meaning, so every version of a projection
 /// shares the one its load made. Four bytes an entity and a relationship: 24 MB at 1M x 5M.
@@ -14,11 +14,14 @@ public sealed class StoreLocators
 
     private StoreLocators(int[] entities, int[] relationships) => (_entities, _relationships) = (entities, relationships);
 
-    public static StoreLocators None { get; } = new([], []);
+    /// <summary>The locator of a resource its store gave none.</summary>
+    public const long None = -1;
 
-    public long Entity(int entity) => entity < _entities.Length ? _entities[entity] : -1;
+    public static StoreLocators Empty { get; } = new([], []);
 
-    public long Relationship(int relationship) => relationship < _relationships.Length ? _relationships[relationship] : -1;
+    public long Entity(int entity) => entity < _entities.Length ? _entities[entity] : None;
+
+    public long Relationship(int relationship) => relationship < _relationships.Length ? _relationships[relationship] : None;
 
     /// <summary>
     /// Collects the locators as a load assigns ids, growing like <see cref="EdgeColumns"/> (by half once
@@ -42,10 +45,10 @@ public sealed class StoreLocators
             {
                 var grown = new int[Math.Max(1024, Math.Max(id + 1, locators.Length < 1 << 20 ? 2 * locators.Length : locators.Length + locators.Length / 2))];
                 locators.CopyTo(grown, 0);
-                Array.Fill(grown, -1, locators.Length, grown.Length - locators.Length);
+                Array.Fill(grown, (int)None, locators.Length, grown.Length - locators.Length);
                 locators = grown;
             }
-            locators[id] = locator is >= 0 and <= int.MaxValue ? (int)locator : -1;
+            locators[id] = locator is >= 0 and <= int.MaxValue ? (int)locator : (int)None;
         }
     }
 }
