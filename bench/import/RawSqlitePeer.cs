@@ -26,7 +26,8 @@ public static class RawSqlitePeer
 
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync();
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+        // As the store's import units write: foreign keys unchecked (every key bound is one read from the entities).
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;");
         var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var millis = now.ToDateTimeOffset().ToUnixTimeMilliseconds();
 

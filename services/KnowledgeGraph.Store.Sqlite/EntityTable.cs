@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
+using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Search;
 using KnowledgeGraph.V1;
 
@@ -14,6 +15,15 @@ internal static class EntityTable
     /// <summary><see cref="FindManyAsync"/>, each entity with its key.</summary>
     public static Task<List<Located<Entity>>> FindManyWithKeysAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
         Ids.FindAsync(session, "entities", names.Select(Ids.OfEntity).Distinct().ToList(), ReadLocated, cancellationToken, "body, key");
+
+    /// <summary>
+    /// The name, kind and key of the entities among <paramref name="names"/> that exist, read from the
+    /// <c>entities_endpoints</c> index alone: a third of the time of reading the rows at 1M entities.
+    /// (SQLite picks the unique index of <c>id</c> by itself, which leads to the rows.)
+    /// </summary>
+    public static Task<List<(string Name, string Kind, long Key)>> FindKindsWithKeysAsync(SqlSession session, IEnumerable<string> names, CancellationToken cancellationToken) =>
+        Ids.FindAsync(session, "entities INDEXED BY entities_endpoints", names.Select(Ids.OfEntity).Distinct().ToList(),
+            r => (ResourceNames.Entity(r.GetString(0)), r.GetString(1), r.GetInt64(2)), cancellationToken, "id, kind, key");
 
     public static Task<List<Entity>> FindAtAsync(SqlSession session, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
         Ids.FindAtAsync(session, "entities", keys, Read, cancellationToken);

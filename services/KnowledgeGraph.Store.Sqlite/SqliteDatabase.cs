@@ -20,6 +20,7 @@ internal sealed class SqliteDatabase
     private readonly SqliteGraphStoreOptions _options;
     private readonly ILogger _logger;
     private readonly string _writerPragmas;
+    private readonly string _importPragmas;
     private readonly string _readerPragmas;
 
     /// <summary>Page cache of a connection while it writes, in KiB: room for the indexes a large import keeps up to date.</summary>
@@ -52,10 +53,12 @@ internal sealed class SqliteDatabase
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         var common = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
         // Negative: a size in KiB, not a page count. Lowering it frees the pages over the new size.
-        _writerPragmas = common + string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{WriterCacheKibibytes};");
-        _readerPragmas = common + string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{ReaderCacheKibibytes};");
+        var writerCache = string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{WriterCacheKibibytes};");
+        _writerPragmas = "PRAGMA foreign_keys = ON; " + common + writerCache;
+        _importPragmas = "PRAGMA foreign_keys = OFF; " + common + writerCache;
+        _readerPragmas = "PRAGMA foreign_keys = ON; " + common + string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{ReaderCacheKibibytes};");
     }
 
     public string FullPath { get; }
@@ -64,6 +67,15 @@ internal sealed class SqliteDatabase
 
     /// <summary>A pooled connection with the writers' settings.</summary>
     public Task<SqliteConnection> OpenForWritesAsync(CancellationToken cancellationToken) => OpenAsync(_writerPragmas, cancellationToken);
+
+    /// <summary>
+    /// A pooled connection with the writers' settings but foreign keys not checked: for the units of a
+    /// bulk import (<see cref="IGraphStore.BeginImportAsync"/>), whose relationships bind endpoint keys read
+    /// in their own transaction. At 1M entities, checking them again cost a random read of the entities
+    /// table per endpoint. (<c>PRAGMA foreign_keys</c> cannot change inside a transaction, so a unit's
+    /// connection is chosen when it begins.)
+    /// </summary>
+    public Task<SqliteConnection> OpenForImportsAsync(CancellationToken cancellationToken) => OpenAsync(_importPragmas, cancellationToken);
 
     /// <summary>A pooled connection with the readers' settings (a small page cache).</summary>
     public Task<SqliteConnection> OpenForReadsAsync(CancellationToken cancellationToken) => OpenAsync(_readerPragmas, cancellationToken);
@@ -139,15 +151,16 @@ internal sealed class SqliteDatabase
     /// its first read to its end. In-process writers queue on a gate; another process's writer is
     /// waited for (busy_timeout), and the begin retried with backoff within a bound, then UNAVAILABLE.
     /// Disposing the returned write ends the transaction (rolled back unless committed) and frees the gate.
+    /// An <paramref name="import"/> write runs on a connection of <see cref="OpenForImportsAsync"/>.
     /// </summary>
-    public async Task<OpenTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    public async Task<OpenTransaction> BeginWriteAsync(CancellationToken cancellationToken, bool import = false)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
             return await RetryBusyAsync(async () =>
             {
-                var connection = await OpenForWritesAsync(cancellationToken);
+                var connection = import ? await OpenForImportsAsync(cancellationToken) : await OpenForWritesAsync(cancellationToken);
                 try
                 {
                     return new OpenTransaction(connection, connection.BeginTransaction(deferred: false), _writeGate);

@@ -41,10 +41,11 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
     internal SqliteDatabase Database => _database;
 
     /// <summary>
-    /// A connection to the store's file with the store's own settings (page cache, foreign keys, busy
-    /// timeout), for a tool that writes beside the store, such as the benchmark's raw-insert peer.
+    /// A connection to the store's file with the settings of the store's import units (page cache, busy
+    /// timeout, foreign keys not checked), for a tool that writes beside the store, such as the
+    /// benchmark's raw-insert peer.
     /// </summary>
-    public Task<Microsoft.Data.Sqlite.SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _database.OpenForWritesAsync(cancellationToken);
+    public Task<Microsoft.Data.Sqlite.SqliteConnection> OpenImportConnectionAsync(CancellationToken cancellationToken) => _database.OpenForImportsAsync(cancellationToken);
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         Observe("Initialize", () => Task.FromResult(true), cancellationToken);
@@ -54,6 +55,9 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
 
     public Task<IUnitOfWork> BeginAsync(ReadConsistency consistency, CancellationToken cancellationToken) =>
         Observe<IUnitOfWork>("Begin", async () => new SqliteUnitOfWork(await _database.BeginWriteAsync(cancellationToken), _time), cancellationToken);
+
+    public Task<IUnitOfWork> BeginImportAsync(ReadConsistency consistency, CancellationToken cancellationToken) =>
+        Observe<IUnitOfWork>("BeginImport", async () => new SqliteUnitOfWork(await _database.BeginWriteAsync(cancellationToken, import: true), _time, import: true), cancellationToken);
 
     public Task<IAsyncDisposable> BeginBulkImportAsync(string collection, CancellationToken cancellationToken) =>
         Observe("BeginBulkImport", () => _deferredIndexes.BeginAsync(collection, cancellationToken), cancellationToken);

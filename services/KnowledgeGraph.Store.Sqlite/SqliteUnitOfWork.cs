@@ -7,9 +7,10 @@ namespace KnowledgeGraph.Store.Sqlite;
 /// <summary>
 /// A unit of work on the SQLite file: one IMMEDIATE transaction, so nothing it reads can change
 /// until it ends. Writes are buffered and applied at commit, each with a change-log row; the last
-/// row's sequence is the commit's consistency token.
+/// row's sequence is the commit's consistency token. An <paramref name="import"/> unit (on a connection
+/// that does not check foreign keys) refuses deletes.
 /// </summary>
-internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider time) : IUnitOfWork
+internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider time, bool import = false) : IUnitOfWork
 {
     private readonly SqlSession _session = transaction.Session;
     private readonly List<string> _relationshipDeletes = [];
@@ -28,6 +29,18 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
         return found.ToDictionary(e => e.Resource.Name, e => e.Resource, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> GetEntityKindsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var found = await EntityTable.FindKindsWithKeysAsync(_session, names, cancellationToken);
+        var kinds = new Dictionary<string, string>(found.Count, StringComparer.Ordinal);
+        foreach (var (name, kind, key) in found)
+        {
+            _entityKeys[name] = key;
+            kinds[name] = kind;
+        }
+        return kinds;
+    }
+
     public async Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
         (await RelationshipTable.FindManyAsync(_session, names, cancellationToken)).ToDictionary(r => r.Name, StringComparer.Ordinal);
 
@@ -39,10 +52,10 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
 
     public void Insert(Entity entity) => _entities.Add((entity, true));
     public void Replace(Entity entity) => _entities.Add((entity, false));
-    public void DeleteEntity(string name) => _entityDeletes.Add(name);
+    public void DeleteEntity(string name) => _entityDeletes.Add(ImportsDeleteNothing(name));
     public void Insert(Relationship relationship) => _relationships.Add((relationship, true));
     public void Replace(Relationship relationship) => _relationships.Add((relationship, false));
-    public void DeleteRelationship(string name) => _relationshipDeletes.Add(name);
+    public void DeleteRelationship(string name) => _relationshipDeletes.Add(ImportsDeleteNothing(name));
     public void RecordRequest(string requestId, string method, byte[] response) => _requests.Add((requestId, method, response));
 
     public async Task<string> CommitAsync(CancellationToken cancellationToken)
@@ -94,6 +107,9 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
     }
 
     public ValueTask DisposeAsync() => transaction.DisposeAsync();
+
+    private string ImportsDeleteNothing(string name) =>
+        import ? throw new InvalidOperationException($"An import unit of work deletes nothing (asked to delete {name}).") : name;
 
     private long? KnownKey(string entity) => _entityKeys.TryGetValue(entity, out var key) ? key : null;
 

@@ -30,6 +30,16 @@ public interface IGraphStore
     Task<IAsyncDisposable> BeginBulkImportAsync(string collection, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoBulkImport.Instance);
 
+    /// <summary>
+    /// Starts a unit of work of a bulk import, inside <see cref="BeginBulkImportAsync"/>: it inserts and
+    /// replaces resources of one collection and deletes nothing (a store may refuse a delete). Its reads
+    /// and writes mean what an ordinary unit's do, but a store may leave out a check that such a unit
+    /// cannot fail: the embedded store does not check foreign keys, since every endpoint a relationship
+    /// refers to was read in the same transaction, or is looked up by name in the statement that writes it.
+    /// </summary>
+    Task<IUnitOfWork> BeginImportAsync(ReadConsistency consistency, CancellationToken cancellationToken) =>
+        BeginAsync(consistency, cancellationToken);
+
     /// <summary>Opens a read-only view for one call: see <see cref="IGraphSnapshot"/>.</summary>
     Task<IGraphSnapshot> OpenSnapshotAsync(ReadConsistency consistency, CancellationToken cancellationToken);
 

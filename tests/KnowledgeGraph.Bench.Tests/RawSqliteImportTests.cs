@@ -19,7 +19,7 @@ public sealed class RawSqliteImportTests : IDisposable
 
         using var store = new SqliteGraphStore(new SqliteGraphStoreOptions(Path.Combine(_directory, "raw-peer.db")));
         Assert.Empty(await store.MissingSecondaryIndexesAsync(CancellationToken.None));
-        await using var connection = await store.OpenConnectionAsync(CancellationToken.None);
+        await using var connection = await store.OpenImportConnectionAsync(CancellationToken.None);
         Assert.Equal(graph.EntityCount, Scalar(connection, "SELECT count(*) FROM entities;"));
         Assert.Equal(graph.RelationshipCount, Scalar(connection, "SELECT count(*) FROM relationships;"));
         // Every relationship's endpoint keys are the keys of the entities the generator drew for it.
@@ -38,7 +38,9 @@ public sealed class RawSqliteImportTests : IDisposable
             checkedRows++;
         }
         Assert.Equal(graph.RelationshipCount, checkedRows);
-        Assert.Equal(1, Scalar(connection, "PRAGMA foreign_keys;"));
+        // The peer writes as the store's import units do, foreign keys unchecked, and every key it bound holds.
+        Assert.Equal(0, Scalar(connection, "PRAGMA foreign_keys;"));
+        Assert.Equal(0, Scalar(connection, "SELECT count(*) FROM pragma_foreign_key_check;"));
     }
 
     private static long Scalar(SqliteConnection connection, string sql)

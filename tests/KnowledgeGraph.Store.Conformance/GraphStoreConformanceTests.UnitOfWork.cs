@@ -34,6 +34,51 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task Entity_kinds_are_read_by_name_for_the_entities_that_exist()
+    {
+        var store = await StoreAsync();
+        await CommitAsync(store, unit =>
+        {
+            unit.Insert(Stored(Country("japan", "Japan")));
+            unit.Insert(Stored(Project("sakhalin-2", "Sakhalin-2")));
+        });
+
+        await using var unit = await store.BeginAsync(ReadConsistency.None, None);
+        var kinds = await unit.GetEntityKindsAsync([E("japan"), E("sakhalin-2"), E("atlantis"), "not-a-name"], None);
+        Assert.Equal(new Dictionary<string, string> { [E("japan")] = "Country", [E("sakhalin-2")] = "Project" }, kinds);
+        Assert.Empty(await unit.GetEntityKindsAsync([E("atlantis")], None));
+    }
+
+    [SkippableFact]
+    public async Task An_import_unit_inserts_and_replaces_as_an_ordinary_unit_does()
+    {
+        var store = await StoreAsync();
+        var first = await CommitAsync(store, unit =>
+        {
+            unit.Insert(Stored(Country("japan", "Japan")));
+            unit.Insert(Stored(Country("russia", "Russia")));
+            unit.Insert(Stored(Country("qatar", "Qatar")));
+            unit.Insert(Stored(Supplies("qatar-japan", "qatar", "japan", 0.2)));
+        });
+
+        var russiaJapan = Stored(Supplies("russia-japan", "russia", "japan", 0.09));
+        var qatarJapan = Stored(Supplies("qatar-japan", "qatar", "japan", 0.25));
+        string token;
+        await using (var unit = await store.BeginImportAsync(ReadConsistency.None, None))
+        {
+            Assert.Equal(2, (await unit.GetEntityKindsAsync([E("russia"), E("japan")], None)).Count);
+            Assert.Single(await unit.GetRelationshipsAsync([R("qatar-japan")], None));
+            unit.Insert(russiaJapan);
+            unit.Replace(qatarJapan);
+            token = await unit.CommitAsync(None);
+        }
+
+        Assert.NotEqual(first, token);
+        var stored = await ReadAsync(store, s => s.GetRelationshipsAsync([R("qatar-japan"), R("russia-japan")], None));
+        Assert.Equal([qatarJapan, russiaJapan], stored.OrderBy(r => r.Name, StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task A_unit_does_not_see_its_own_writes_and_writes_nothing_unless_committed()
     {
         var store = await StoreAsync();

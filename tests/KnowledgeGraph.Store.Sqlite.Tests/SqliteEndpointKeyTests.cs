@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Store.Sqlite.Tests;
 /// <summary>
 /// A unit of work that read a relationship's endpoints binds their keys instead of looking them up
 /// again; the rows must refer to the same entities as a lookup by id would, even when the unit deleted
-/// and made again an endpoint it had read.
+/// and made again an endpoint it had read, and in an import unit, which does not check foreign keys.
 /// </summary>
 public sealed class SqliteEndpointKeyTests : IDisposable
 {
@@ -64,6 +64,39 @@ public sealed class SqliteEndpointKeyTests : IDisposable
         Assert.Equal([("qatar-japan", "qatar", "japan")], EndpointsByKey());
         var relationship = Assert.Single(await ReadAsync(store, s => s.ListRelationshipsAsync(new RelationshipListQuery(null, E("qatar"), null, null, Direction.Both, null, 10), None)));
         Assert.Equal(R("qatar-japan"), relationship.Name);
+    }
+
+    [Fact]
+    public async Task An_import_unit_binds_the_keys_its_kinds_read_found_and_refuses_deletes()
+    {
+        var store = _database.OpenStore();
+        await CommitAsync(store, unit =>
+        {
+            foreach (var id in new[] { "qatar", "japan", "australia" }) unit.Insert(Stored(Country(id, id)));
+        });
+
+        await using (var unit = await store.BeginImportAsync(ReadConsistency.None, None))
+        {
+            Assert.Equal(2, (await unit.GetEntityKindsAsync([E("australia"), E("japan"), E("atlantis")], None)).Count);
+            unit.Insert(Stored(Supplies("australia-japan", "australia", "japan", 0.4)));
+            // Endpoints it did not read are looked up by name in the insert itself.
+            unit.Insert(Stored(Supplies("qatar-japan", "qatar", "japan", 0.2)));
+            Assert.Throws<InvalidOperationException>(() => unit.DeleteEntity(E("qatar")));
+            Assert.Throws<InvalidOperationException>(() => unit.DeleteRelationship(R("qatar-japan")));
+            await unit.CommitAsync(None);
+        }
+        await using (var unit = await store.BeginImportAsync(ReadConsistency.None, None))
+        {
+            // No foreign-key check stands behind an import unit: an endpoint that does not exist must still fail the write.
+            unit.Insert(Stored(Supplies("atlantis-japan", "atlantis", "japan", 0.1)));
+            await Assert.ThrowsAsync<StoreConflictException>(() => unit.CommitAsync(None));
+        }
+
+        Assert.Equal([("australia-japan", "australia", "japan"), ("qatar-japan", "qatar", "japan")], EndpointsByKey());
+        using var connection = _database.OpenConnection();
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT count(*) FROM pragma_foreign_key_check;";
+        Assert.Equal(0L, (long)check.ExecuteScalar()!);
     }
 
     /// <summary>Each relationship's endpoints as the rows' keys say (joined on the keys, not read from the body).</summary>

@@ -34,15 +34,19 @@ public sealed class SqliteFileTests : IDisposable
         // The settings run when a native connection changes role; the pool hands the same one out again.
         var store = _database.OpenStore();
         await store.InitializeAsync(CancellationToken.None);
-        foreach (var writes in new[] { true, true, false, false, true, false })
+        foreach (var role in new[] { "write", "write", "read", "import", "write", "import", "import", "read", "write", "read" })
         {
-            await using var connection = writes
-                ? await store.Database.OpenForWritesAsync(CancellationToken.None)
-                : await store.Database.OpenForReadsAsync(CancellationToken.None);
-            Assert.Equal(1L, Scalar(connection, "PRAGMA foreign_keys;"));
+            await using var connection = role switch
+            {
+                "write" => await store.Database.OpenForWritesAsync(CancellationToken.None),
+                "import" => await store.Database.OpenForImportsAsync(CancellationToken.None),
+                _ => await store.Database.OpenForReadsAsync(CancellationToken.None),
+            };
+            // Only an import unit's connection leaves foreign keys unchecked (its endpoint keys were read in its transaction).
+            Assert.Equal(role == "import" ? 0L : 1L, Scalar(connection, "PRAGMA foreign_keys;"));
             Assert.Equal(5000L, Scalar(connection, "PRAGMA busy_timeout;"));
             // Writers get room for the indexes an import keeps up to date; readers SQLite's default.
-            Assert.Equal(writes ? -65_536L : -2_048L, Scalar(connection, "PRAGMA cache_size;"));
+            Assert.Equal(role == "read" ? -2_048L : -65_536L, Scalar(connection, "PRAGMA cache_size;"));
         }
     }
 

@@ -32,6 +32,9 @@ public sealed class SqliteMigrationTests : IDisposable
 
         Assert.Equal((long)SchemaMigrations.LatestVersion, UserVersion());
         Assert.Equal([japan], await ReadAsync(store, s => s.GetEntitiesAsync([E("japan")], None)));
+        // Version 5 brought the index the endpoint check reads kinds from.
+        await using (var kinds = await store.BeginAsync(ReadConsistency.None, None))
+            Assert.Equal("Country", (await kinds.GetEntityKindsAsync([E("japan")], None))[E("japan")]);
         // Version 2 brought the request log.
         await CommitAsync(store, unit => unit.RecordRequest("req-1", "CreateEntity", [1, 2, 3]));
         await using var unit = await store.BeginAsync(ReadConsistency.None, None);

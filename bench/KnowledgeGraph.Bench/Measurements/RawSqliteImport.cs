@@ -15,8 +15,8 @@ public sealed record RawImportResult(double EntitiesPerSecond, double Relationsh
 /// The import ceiling: the same rows inserted straight into a fresh store file with the product's own
 /// schema (made by <see cref="SqliteGraphStore.InitializeAsync"/>, so it follows any migration),
 /// through one prepared statement per table, 50,000 rows per transaction, no checks and no change log,
-/// on a connection with the store's own settings (its page cache, foreign keys and WAL), so the peer
-/// differs from the product by the product's work alone.
+/// on a connection with the settings of the store's import units (its page cache and WAL; foreign keys
+/// not checked, as an import unit's are not), so the peer differs from the product by the product's work alone.
 /// Each table is written inside the store's own bulk-import scope, as the product's import is: the
 /// secondary indexes it defers are dropped first and built at the end, and that build is in the time.
 /// Column values are chosen by column name (id, kind, type, source_key, target_key, valid_from,
@@ -34,7 +34,7 @@ public static class RawSqliteImport
         using var store = new SqliteGraphStore(new SqliteGraphStoreOptions(path) { BulkImportQuietPeriod = TimeSpan.Zero });
         await store.InitializeAsync(CancellationToken.None);
 
-        await using var connection = await store.OpenConnectionAsync(CancellationToken.None);
+        await using var connection = await store.OpenImportConnectionAsync(CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         var entityColumns = Columns(connection, "entities");
         var relationshipColumns = Columns(connection, "relationships");

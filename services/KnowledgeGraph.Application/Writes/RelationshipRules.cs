@@ -41,8 +41,8 @@ public sealed class RelationshipRules(GraphValidator validator) : ResourceRules<
     public override async Task<IStoredGraphCheck<Relationship>> StoredGraphCheckAsync(IUnitOfWork unit, IReadOnlyCollection<Relationship> creates, CancellationToken cancellationToken)
     {
         var endpoints = creates.SelectMany(r => new[] { r.Source, r.Target }).Distinct(StringComparer.Ordinal).ToList();
-        var found = endpoints.Count == 0 ? new Dictionary<string, Entity>() : await unit.GetEntitiesAsync(endpoints, cancellationToken);
-        return new EndpointCheck(found, validator);
+        var kinds = endpoints.Count == 0 ? new Dictionary<string, string>() : await unit.GetEntityKindsAsync(endpoints, cancellationToken);
+        return new EndpointCheck(kinds, validator);
     }
 
     public override Task<IReadOnlyList<Relationship>> GetAsync(IGraphSnapshot snapshot, IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
@@ -52,7 +52,7 @@ public sealed class RelationshipRules(GraphValidator validator) : ResourceRules<
         snapshot.ListRelationshipsAsync(RelationshipFilter.Parse(filter, validator.Ontology, after, limit), cancellationToken);
 
     /// <summary>A new relationship's endpoints exist (FAILED_PRECONDITION) and have kinds its type allows (INVALID_ARGUMENT).</summary>
-    private sealed class EndpointCheck(IReadOnlyDictionary<string, Entity> endpoints, GraphValidator validator) : IStoredGraphCheck<Relationship>
+    private sealed class EndpointCheck(IReadOnlyDictionary<string, string> endpointKinds, GraphValidator validator) : IStoredGraphCheck<Relationship>
     {
         public Task<GraphException?> CheckAsync(Relationship incoming, Relationship? stored, CancellationToken cancellationToken) =>
             Task.FromResult(stored is null ? Check(incoming) : null);
@@ -64,11 +64,11 @@ public sealed class RelationshipRules(GraphValidator validator) : ResourceRules<
         private GraphException? Check(Relationship relationship)
         {
             foreach (var (field, name) in new[] { ("source", relationship.Source), ("target", relationship.Target) })
-                if (!endpoints.ContainsKey(name))
+                if (!endpointKinds.ContainsKey(name))
                     return GraphException.FailedPrecondition(ErrorReasons.EndpointNotFound,
                         $"relationship.{field}: entity '{name}' does not exist; create it before relating it.",
                         new ResourceRef(ResourceNames.EntityType, name));
-            return validator.EndpointKindViolation(relationship, endpoints[relationship.Source].Kind, endpoints[relationship.Target].Kind);
+            return validator.EndpointKindViolation(relationship, endpointKinds[relationship.Source], endpointKinds[relationship.Target]);
         }
     }
 }

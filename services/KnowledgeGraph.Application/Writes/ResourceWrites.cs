@@ -100,7 +100,7 @@ public sealed class ResourceWrites<T>(ResourceRules<T> rules, WriteRunner runner
             if (firstRow + rows.Count > Limits.MaxImportRows)
                 throw GraphException.InvalidArgument(ErrorReasons.BatchTooLarge, rules.Collection, $"an import holds at most {Limits.MaxImportRows} rows; split it into several calls");
             var batchStart = firstRow;
-            var written = await runner.RunAsync($"Import{rules.TypeName}s", null, false, write => ImportBatchAsync(write, rows, batchStart, call.Cancellation), call);
+            var written = await runner.RunAsync($"Import{rules.TypeName}s", null, false, write => ImportBatchAsync(write, rows, batchStart, call.Cancellation), call, import: true);
             token = written.ConsistencyToken ?? token;
             Add(total, written.Value);
             ApplicationTelemetry.RowsImported(rules.Field, written.Value);

@@ -15,8 +15,9 @@ public sealed class WriteRunner(IGraphStore store, ConsistencyGate gate, TimePro
 {
     private const int MaxAttempts = 4;
 
+    /// <param name="import">The handler only inserts and replaces resources of one collection, in a bulk import (<see cref="IGraphStore.BeginImportAsync"/>).</param>
     public async Task<Written<TResponse>> RunAsync<TResponse>(
-        string method, string? requestId, bool validateOnly, Func<WriteUnit, Task<TResponse>> handler, CallContext call)
+        string method, string? requestId, bool validateOnly, Func<WriteUnit, Task<TResponse>> handler, CallContext call, bool import = false)
         where TResponse : IMessage<TResponse>, new()
     {
         var consistency = await gate.ResolveAsync(call);
@@ -25,7 +26,7 @@ public sealed class WriteRunner(IGraphStore store, ConsistencyGate gate, TimePro
         {
             try
             {
-                await using var unit = await store.BeginAsync(consistency, cancellation);
+                await using var unit = import ? await store.BeginImportAsync(consistency, cancellation) : await store.BeginAsync(consistency, cancellation);
                 if (!validateOnly && requestId is not null && await unit.FindRequestAsync(requestId, cancellation) is { } recorded)
                     return new(Replay<TResponse>(recorded, method, requestId), await unit.CommitAsync(cancellation));
 
