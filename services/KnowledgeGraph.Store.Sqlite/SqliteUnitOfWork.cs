@@ -6,9 +6,9 @@ namespace KnowledgeGraph.Store.Sqlite;
 
 /// <summary>
 /// A unit of work on the SQLite file: one IMMEDIATE transaction, so nothing it reads can change
-/// until it ends. Writes are buffered and applied at commit, each with a change-log row; the last
-/// row's sequence is the commit's consistency token. An <paramref name="import"/> unit (on a connection
-/// that does not check foreign keys) refuses deletes.
+/// until it ends. Writes are buffered and applied at commit, each with a change-log row (appended in
+/// one statement after them); the last row's sequence is the commit's consistency token. An
+/// <paramref name="import"/> unit (on a connection that does not check foreign keys) refuses deletes.
 /// </summary>
 internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider time, bool import = false) : IUnitOfWork
 {
@@ -61,36 +61,36 @@ internal sealed class SqliteUnitOfWork(OpenTransaction transaction, TimeProvider
     public async Task<string> CommitAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        long? lastSeq = null;
-        async Task Log(string op, string name) => lastSeq = await ChangeLog.AppendAsync(_session, op, name, now, cancellationToken);
+        var changes = new List<(string, string)>(_relationshipDeletes.Count + _entityDeletes.Count + _entities.Count + _relationships.Count);
+        void Log(string op, string name) => changes.Add((op, name));
         try
         {
             foreach (var name in _relationshipDeletes)
             {
-                await Log(ChangeLog.Delete, name);
+                Log(ChangeLog.Delete, name);
                 Written(await RelationshipTable.DeleteAsync(_session, name, cancellationToken), name);
             }
             foreach (var name in _entityDeletes)
             {
-                await Log(ChangeLog.Delete, name);
+                Log(ChangeLog.Delete, name);
                 Written(await EntityTable.DeleteAsync(_session, name, cancellationToken), name);
             }
             foreach (var (entity, isNew) in _entities)
             {
-                await Log(isNew ? ChangeLog.Create : ChangeLog.Update, entity.Name);
+                Log(isNew ? ChangeLog.Create : ChangeLog.Update, entity.Name);
                 Written(await (isNew ? EntityTable.InsertAsync(_session, entity, cancellationToken) : EntityTable.UpdateAsync(_session, entity, cancellationToken)), entity.Name);
             }
             // An entity deleted or made anew by this unit has no key read before it; an update keeps its key.
             foreach (var name in _entityDeletes.Concat(_entities.Where(e => e.IsNew).Select(e => e.Entity.Name))) _entityKeys.Remove(name);
             foreach (var (relationship, isNew) in _relationships)
             {
-                await Log(isNew ? ChangeLog.Create : ChangeLog.Update, relationship.Name);
+                Log(isNew ? ChangeLog.Create : ChangeLog.Update, relationship.Name);
                 var keys = (KnownKey(relationship.Source), KnownKey(relationship.Target));
                 Written(await (isNew
                     ? RelationshipTable.InsertAsync(_session, relationship, keys, cancellationToken)
                     : RelationshipTable.UpdateAsync(_session, relationship, keys, cancellationToken)), relationship.Name);
             }
-            var seq = lastSeq ?? await ChangeLog.LastSeqAsync(_session, cancellationToken);
+            var seq = await ChangeLog.AppendAllAsync(_session, changes, now, cancellationToken) ?? await ChangeLog.LastSeqAsync(_session, cancellationToken);
             foreach (var (requestId, method, response) in _requests)
                 await RequestLog.RecordAsync(_session, requestId, method, response, seq, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
