@@ -18,11 +18,7 @@ public sealed class SqliteEndpointKeyTests : IDisposable
     [Fact]
     public async Task Relationships_written_after_their_endpoints_were_read_refer_to_those_entities_rows()
     {
-        var store = _database.OpenStore();
-        await CommitAsync(store, unit =>
-        {
-            foreach (var id in new[] { "qatar", "japan", "australia" }) unit.Insert(Stored(Country(id, id)));
-        });
+        var store = await StoreWithThreeCountriesAsync();
 
         await using (var unit = await store.BeginAsync(ReadConsistency.None, None))
         {
@@ -46,11 +42,7 @@ public sealed class SqliteEndpointKeyTests : IDisposable
     [Fact]
     public async Task An_endpoint_the_unit_read_then_deleted_and_made_again_is_referred_to_by_its_new_row()
     {
-        var store = _database.OpenStore();
-        await CommitAsync(store, unit =>
-        {
-            foreach (var id in new[] { "qatar", "japan", "australia" }) unit.Insert(Stored(Country(id, id)));
-        });
+        var store = await StoreWithThreeCountriesAsync();
 
         await using (var unit = await store.BeginAsync(ReadConsistency.None, None))
         {
@@ -69,11 +61,7 @@ public sealed class SqliteEndpointKeyTests : IDisposable
     [Fact]
     public async Task An_import_unit_binds_the_keys_its_kinds_read_found_and_refuses_deletes()
     {
-        var store = _database.OpenStore();
-        await CommitAsync(store, unit =>
-        {
-            foreach (var id in new[] { "qatar", "japan", "australia" }) unit.Insert(Stored(Country(id, id)));
-        });
+        var store = await StoreWithThreeCountriesAsync();
 
         await using (var unit = await store.BeginImportAsync(ReadConsistency.None, None))
         {
@@ -97,6 +85,16 @@ public sealed class SqliteEndpointKeyTests : IDisposable
         using var check = connection.CreateCommand();
         check.CommandText = "SELECT count(*) FROM pragma_foreign_key_check;";
         Assert.Equal(0L, (long)check.ExecuteScalar()!);
+    }
+
+    private async Task<SqliteGraphStore> StoreWithThreeCountriesAsync()
+    {
+        var store = _database.OpenStore();
+        await CommitAsync(store, unit =>
+        {
+            foreach (var id in new[] { "qatar", "japan", "australia" }) unit.Insert(Stored(Country(id, id)));
+        });
+        return store;
     }
 
     /// <summary>Each relationship's endpoints as the rows' keys say (joined on the keys, not read from the body).</summary>
