@@ -21,8 +21,8 @@ public static class RawSqlitePeer
 
     public static async Task<(double EntitiesPerSecond, double RelationshipsPerSecond)> RunAsync(string databasePath, SupplyNetwork network, string entitiesCsv, string relationshipsCsv)
     {
-        using (var store = new SqliteGraphStore(new SqliteGraphStoreOptions(databasePath)))
-            await store.InitializeAsync(CancellationToken.None);
+        using var store = new SqliteGraphStore(new SqliteGraphStoreOptions(databasePath));
+        await store.InitializeAsync(CancellationToken.None);
 
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync();
@@ -43,7 +43,7 @@ public static class RawSqlitePeer
             }), "$id", "$kind", "$display_name", "$search_text", "$body", "$t");
         var entitiesPerSecond = network.EntityCount / clock.Elapsed.TotalSeconds;
 
-        var keys = EntityKeys(connection);
+        var keys = await store.ReadEntityKeysAsync(CancellationToken.None);
         clock.Restart();
         Insert(connection,
             """
@@ -63,17 +63,6 @@ public static class RawSqlitePeer
                 return new object?[] { f[0], f[1], keys[f[2]], keys[f[3]], from, to, f[5].Length > 0 ? f[5] : null, relationship.ToByteArray(), millis };
             }), "$id", "$type", "$source", "$target", "$from", "$to", "$commodity", "$body", "$t");
         return (entitiesPerSecond, network.RelationshipCount / clock.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>Each entity's key by id.</summary>
-    private static Dictionary<string, long> EntityKeys(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, key FROM entities;";
-        using var reader = command.ExecuteReader();
-        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read()) keys[reader.GetString(0)] = reader.GetInt64(1);
-        return keys;
     }
 
     private static void Insert(SqliteConnection connection, string sql, IEnumerable<object?[]> rows, params string[] names)

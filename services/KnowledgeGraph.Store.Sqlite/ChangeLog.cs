@@ -16,14 +16,6 @@ internal static class ChangeLog
     public const string Update = "UPDATE";
     public const string Delete = "DELETE";
 
-    public static async Task<long> AppendAsync(SqlSession session, string op, string resource, DateTimeOffset time, CancellationToken cancellationToken)
-    {
-        var seq = await session.ScalarAsync(
-            "INSERT INTO change_log (op, resource, time) VALUES ($op, $resource, $time) RETURNING seq;",
-            cancellationToken, ("$op", op), ("$resource", resource), ("$time", time.ToUnixTimeMilliseconds()));
-        return Convert.ToInt64(seq, CultureInfo.InvariantCulture);
-    }
-
     /// <summary>
     /// Appends one row per change, in the order given, in one statement (a unit of work's thousand
     /// rows cost one statement, not a thousand); returns the last sequence, or null when there are none.

@@ -25,6 +25,11 @@ internal static class EntityTable
         Ids.FindAsync(session, "entities INDEXED BY entities_endpoints", names.Select(Ids.OfEntity).Distinct().ToList(),
             r => (ResourceNames.Entity(r.GetString(0)), r.GetString(1), r.GetInt64(2)), cancellationToken, "id, kind, key");
 
+    /// <summary>Every entity's key by id, read from the unique index of <c>id</c>.</summary>
+    public static async Task<Dictionary<string, long>> AllKeysAsync(SqlSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync("SELECT id, key FROM entities;", r => (r.GetString(0), r.GetInt64(1)), cancellationToken))
+            .ToDictionary(e => e.Item1, e => e.Item2, StringComparer.Ordinal);
+
     public static Task<List<Entity>> FindAtAsync(SqlSession session, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
         Ids.FindAtAsync(session, "entities", keys, Read, cancellationToken);
 

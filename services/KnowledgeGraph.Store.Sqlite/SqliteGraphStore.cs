@@ -47,6 +47,13 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
     /// </summary>
     public Task<Microsoft.Data.Sqlite.SqliteConnection> OpenImportConnectionAsync(CancellationToken cancellationToken) => _database.OpenForImportsAsync(cancellationToken);
 
+    /// <summary>
+    /// Every entity's key by id, for such a tool to bind relationships' endpoint keys as the store's
+    /// units of work bind the keys they read.
+    /// </summary>
+    public Task<Dictionary<string, long>> ReadEntityKeysAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(session => EntityTable.AllKeysAsync(session, cancellationToken), cancellationToken);
+
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         Observe("Initialize", () => Task.FromResult(true), cancellationToken);
 

@@ -22,7 +22,7 @@ public sealed class SqliteMigrationTests : IDisposable
         await using (var write = await database.BeginWriteAsync(None))
         {
             await EntityTable.InsertAsync(write.Session, japan, None);
-            await ChangeLog.AppendAsync(write.Session, ChangeLog.Create, japan.Name, DateTimeOffset.UtcNow, None);
+            await ChangeLog.AppendAllAsync(write.Session, [(ChangeLog.Create, japan.Name)], DateTimeOffset.UtcNow, None);
             await write.CommitAsync(None);
         }
         Assert.Equal(1L, UserVersion());
@@ -79,12 +79,12 @@ public sealed class SqliteMigrationTests : IDisposable
             foreach (var entity in entities)
             {
                 await EntityTable.InsertAsync(write.Session, entity, None);
-                seq = await ChangeLog.AppendAsync(write.Session, ChangeLog.Create, entity.Name, written, None);
+                seq = (await ChangeLog.AppendAllAsync(write.Session, [(ChangeLog.Create, entity.Name)], written, None))!.Value;
             }
             foreach (var relationship in relationships)
             {
                 await Version3.InsertAsync(write.Session, relationship);
-                seq = await ChangeLog.AppendAsync(write.Session, ChangeLog.Create, relationship.Name, written, None);
+                seq = (await ChangeLog.AppendAllAsync(write.Session, [(ChangeLog.Create, relationship.Name)], written, None))!.Value;
             }
             await RequestLog.RecordAsync(write.Session, "req-1", "CreateRelationship", [1, 2, 3], seq, written, None);
             await write.CommitAsync(None);

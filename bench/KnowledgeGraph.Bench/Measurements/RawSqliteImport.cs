@@ -39,7 +39,7 @@ public static class RawSqliteImport
         var entityColumns = Columns(connection, "entities");
         var relationshipColumns = Columns(connection, "relationships");
         var entities = await BulkAsync(store, "entities", () => Insert(connection, "entities", entityColumns, graph.EntityCount, (column, i) => EntityValue(column, graph, i, now)));
-        var keys = EntityKeys(connection);
+        var keys = await store.ReadEntityKeysAsync(CancellationToken.None);
         var relationships = await BulkAsync(store, "relationships", () => Insert(connection, "relationships", relationshipColumns, graph.RelationshipCount, (column, j) => RelationshipValue(column, graph, keys, j, now)));
         SqliteConnection.ClearAllPools();
         return new RawImportResult(entities, relationships,
@@ -47,17 +47,6 @@ public static class RawSqliteImport
     }
 
     private sealed record Column(string Name, string Type, bool Required, bool Key);
-
-    /// <summary>Each entity's key by id.</summary>
-    private static Dictionary<string, long> EntityKeys(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, key FROM entities;";
-        using var reader = command.ExecuteReader();
-        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read()) keys[reader.GetString(0)] = reader.GetInt64(1);
-        return keys;
-    }
 
     /// <summary>The table's columns, but an INTEGER PRIMARY KEY (the rowid, which SQLite assigns).</summary>
     private static List<Column> Columns(SqliteConnection connection, string table)
