@@ -35,6 +35,7 @@ public sealed class GraphSystem : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [$"{QueryOptions.Section}:MaxExpandedRelationships"] = $"{MaxExpandedRelationships}",
+                [$"{QueryOptions.Section}:MaxPartialPaths"] = $"{MaxExpandedRelationships}",
                 // The stores are compared here; the projection's answers are compared with the store's in their own property test.
                 [$"{QueryOptions.Section}:Engine"] = nameof(QueryEngineKind.Store),
             })

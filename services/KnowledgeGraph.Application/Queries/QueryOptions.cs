@@ -7,8 +7,11 @@ public sealed class QueryOptions
 {
     public const string Section = "KnowledgeGraph:Queries";
 
-    /// <summary>Most relationships one query may expand before it stops and reports MAX_EXPANSIONS.</summary>
-    public int MaxExpandedRelationships { get; set; } = Limits.DefaultMaxExpandedRelationships;
+    /// <summary>Most relationships one query may expand before it stops and reports MAX_EXPANSIONS; unset, the engine's default (<see cref="ExpansionCap"/>).</summary>
+    public int? MaxExpandedRelationships { get; set; }
+
+    /// <summary>Most partial paths or dependency routes one query may build in memory before it stops and reports MAX_EXPANSIONS.</summary>
+    public int MaxPartialPaths { get; set; } = Limits.DefaultMaxPartialPaths;
 
     /// <summary>Longest a query may run when the call has no deadline.</summary>
     public TimeSpan MaxQueryTime { get; set; } = TimeSpan.FromSeconds(30);
@@ -21,6 +24,14 @@ public sealed class QueryOptions
 
     /// <summary>How long before the call's deadline a traversal stops, to leave time to answer.</summary>
     public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The expansion cap in force: the configured one, or the engine's default. An edge the projection
+    /// examines is a slot read in memory; one the store engine expands is a relationship read whole.
+    /// </summary>
+    public int ExpansionCap => MaxExpandedRelationships ?? (Engine == QueryEngineKind.Store
+        ? Limits.DefaultMaxExpandedRelationships
+        : Limits.DefaultProjectionMaxExpandedRelationships);
 }
 
 /// <summary>

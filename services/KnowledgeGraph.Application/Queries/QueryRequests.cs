@@ -144,11 +144,11 @@ internal sealed class QueryRequests(GraphOntology ontology, QueryOptions options
         return asOf.ToDateTimeOffset();
     }
 
-    /// <summary>The query's work bounds: the configured expansion cap, and a stop instant before the call's deadline (or after MaxQueryTime).</summary>
+    /// <summary>The query's work bounds: the expansion and partial-path caps, and a stop instant before the call's deadline (or after MaxQueryTime).</summary>
     private TraversalBudget Budget(CallContext call)
     {
         var stopAt = clock.GetUtcNow() + options.MaxQueryTime;
         if (call.Deadline is { } deadline && deadline - options.DeadlineMargin < stopAt) stopAt = deadline - options.DeadlineMargin;
-        return new TraversalBudget(options.MaxExpandedRelationships, stopAt);
+        return new TraversalBudget(options.ExpansionCap, stopAt) { MaxPartialPaths = options.MaxPartialPaths };
     }
 }

@@ -53,8 +53,21 @@ public static class Limits
     public const int DefaultNeighborhoodEntities = 500;
     public const int MaxNeighborhoodEntities = 5000;
 
-    /// <summary>Server-side cap on relationships expanded by one query (configurable per deployment).</summary>
+    /// <summary>
+    /// Server-side cap on relationships expanded by one query answered by the store (engine
+    /// <c>Store</c>), where each is read from the store whole (configurable per deployment).
+    /// </summary>
     public const int DefaultMaxExpandedRelationships = 100_000;
+
+    /// <summary>
+    /// The same cap on the in-memory projection (the default engine), where an edge examined is a
+    /// slot read in memory: above the largest hub of a million-entity supply network (154,251 at
+    /// 1M x 5M in the benchmark), so a search that must cross one hub or two is not cut.
+    /// </summary>
+    public const int DefaultProjectionMaxExpandedRelationships = 1_000_000;
+
+    /// <summary>Server-side cap on the partial paths and dependency routes one query builds in memory (path enumeration, traces).</summary>
+    public const int DefaultMaxPartialPaths = 100_000;
 
     /// <summary>Largest gRPC message a service accepts or sends.</summary>
     public const int MaxMessageBytes = 16 * 1024 * 1024;

@@ -17,7 +17,7 @@ namespace KnowledgeGraph.Domain.Traversal;
 /// </para>
 /// <para>
 /// Complexity: the number of simple routes R can grow exponentially with depth, so R is capped by the
-/// partial-path budget (the expanded-relationship cap); time O(R · D) (the revisit check walks the
+/// partial-path cap (<see cref="TraversalBudget.MaxPartialPaths"/>); time O(R · D) (the revisit check walks the
 /// route) plus O(V + E) to load adjacency over D ≤ MaxDepth levels, space O(R + E). Weights in
 /// (0, 1] make MinExposure an effective pruning: a route's product never grows as it extends.
 /// </para>

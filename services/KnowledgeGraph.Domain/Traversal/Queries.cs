@@ -5,11 +5,15 @@ namespace KnowledgeGraph.Domain.Traversal;
 
 /// <summary>
 /// What bounds one traversal besides its own depth and result limits: a cap on relationships
-/// expanded, and a wall-clock instant after which the traversal stops and reports DEADLINE.
+/// expanded, a cap on partial paths and routes built in memory, and a wall-clock instant after
+/// which the traversal stops and reports DEADLINE.
 /// </summary>
 public sealed record TraversalBudget(int MaxExpandedRelationships, DateTimeOffset? StopAt)
 {
     public static TraversalBudget Default => new(Limits.DefaultMaxExpandedRelationships, null);
+
+    /// <summary>Most partial paths (path enumeration) or routes (traces) one traversal builds in memory.</summary>
+    public int MaxPartialPaths { get; init; } = Limits.DefaultMaxPartialPaths;
 }
 
 /// <summary>A validated FindPaths request with defaults applied. Entity names are full names.</summary>

@@ -5,8 +5,8 @@ namespace KnowledgeGraph.Domain.Traversal;
 /// <summary>
 /// Counts the work one traversal does and records which bounds stopped it. Relationships returned
 /// by the reader count as expanded relationships; partial paths built in memory (path enumeration,
-/// dependency routes) are capped by the same number, so neither the store nor memory can be
-/// exhausted by a supernode or a cycle. The deadline is read from the given <see cref="TimeProvider"/>,
+/// dependency routes) have a cap of their own, so neither the store nor memory can be exhausted by
+/// a supernode or a cycle. Either cap reports MAX_EXPANSIONS. The deadline is read from the given <see cref="TimeProvider"/>,
 /// and a reader call still running when it passes is cancelled (<see cref="ReaderCancellation"/>), so
 /// every store stops at the same instant and answers with what was found.
 /// </summary>
@@ -132,15 +132,15 @@ public sealed class TraversalBudgetTracker : IDisposable
     public bool DeadlineReached() => _boundsHit.Contains(Bound.Deadline) || DeadlinePassed();
 
     /// <summary>
-    /// Charges one partial path built in memory. False (and MAX_EXPANSIONS recorded) once the cap is
-    /// reached or the deadline has passed (checked every few hundred paths). Relationships already
+    /// Charges one partial path built in memory. False (and MAX_EXPANSIONS recorded) once the
+    /// partial-path cap is reached or the deadline has passed (checked every few hundred paths). Relationships already
     /// admitted may still be used after the expansion budget ran out, so this does not look at it.
     /// </summary>
     public bool TryExtendPartialPath()
     {
         if (_partialPathCapReached || _boundsHit.Contains(Bound.Deadline)) return false;
         _partialPaths++;
-        if (_partialPaths > _budget.MaxExpandedRelationships)
+        if (_partialPaths > _budget.MaxPartialPaths)
         {
             _partialPathCapReached = true;
             Hit(Bound.MaxExpansions);

@@ -4,7 +4,7 @@ using KnowledgeGraph.V1;
 namespace KnowledgeGraph.FunctionalTests.Queries;
 
 /// <summary>
-/// Services of their own with the expanded-relationship cap at 20, and two graphs built once:
+/// Services of their own with the expanded-relationship and partial-path caps at 20, and two graphs built once:
 /// a supernode (hub) supplied by 30 companies, and a layered graph (s → a1..a3 → b1..b3 → t,
 /// 15 relationships, 9 paths of 3 hops) whose loading fits the cap but whose path enumeration does not.
 /// </summary>
@@ -23,7 +23,11 @@ public class ExpansionBudgetFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Services = new KnowledgeGraphServices(new Dictionary<string, string>(Settings) { ["KnowledgeGraph:Queries:MaxExpandedRelationships"] = Cap.ToString() });
+        Services = new KnowledgeGraphServices(new Dictionary<string, string>(Settings)
+        {
+            ["KnowledgeGraph:Queries:MaxExpandedRelationships"] = Cap.ToString(),
+            ["KnowledgeGraph:Queries:MaxPartialPaths"] = Cap.ToString(),
+        });
         Graph = new QueryGraph(Services);
         await Graph.AddAsync("Company", "hub");
         for (var i = 0; i < Suppliers; i++)
