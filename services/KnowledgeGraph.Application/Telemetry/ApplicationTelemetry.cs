@@ -24,7 +24,7 @@ public static class ApplicationTelemetry
 
     private static readonly Histogram<long> Expansions = Meter.CreateHistogram<long>(
         "kg.query.expansions", "{relationship}", "Relationships one query expanded to find its answer, by query method.",
-        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000] });
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000] });
 
     private static readonly Counter<long> Truncations = Meter.CreateCounter<long>(
         "kg.query.truncations", "{truncation}", "Query answers cut short, by query method and the bound that stopped them.");
