@@ -3,6 +3,7 @@ using KnowledgeGraph.Application.Queries;
 using KnowledgeGraph.Application.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,7 @@ public static class QueriesServiceCollectionExtensions
             services.TryAddSingleton<IQueryEngine, StoreQueryEngine>();
             return services;
         }
+        services.TryAddSingleton(sp => new EvidenceCache(sp.GetRequiredService<IOptions<QueryOptions>>().Value.EvidenceCacheMegabytes * 1024L * 1024));
         services.TryAddSingleton<ProjectionFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionFeed>());
         services.AddSingleton<IGraphSizeSource>(sp => sp.GetRequiredService<ProjectionFeed>());

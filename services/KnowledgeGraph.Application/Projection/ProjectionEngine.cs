@@ -11,9 +11,9 @@ namespace KnowledgeGraph.Application.Projection;
 /// <summary>
 /// Answers from the in-memory projection: the searches run on one <see cref="ProjectionVersion"/>,
 /// then the evidence of what they return (the relationships on the paths, the entities they reach)
-/// is read from the store in one batched call each.
+/// comes from the <see cref="EvidenceCache"/> or is read from the store in one batched call each.
 /// </summary>
-public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, GraphOntology ontology, TimeProvider clock) : IQueryEngine
+public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, EvidenceCache cache, GraphOntology ontology, TimeProvider clock) : IQueryEngine
 {
     private const int EvidenceChunk = 256;
 
@@ -30,7 +30,7 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
             : ShortestPathSearch.Find(graph, source, target, filter, query.MaxDepth, query.MaxPaths, budget);
 
         var (entities, relationships) = Evidence.On(found.Select(p => (p.Start, p.Hops)));
-        var evidence = await Evidence.LoadAsync(store, consistency, graph, entities, relationships, call.Cancellation);
+        var evidence = await Evidence.LoadAsync(store, cache, consistency, graph, entities, relationships, call.Cancellation);
         var paths = found.Select(p => evidence.Path(p.Start, p.Hops, _ => 1.0)).OfType<GraphPath>().ToList();
         return new PathsResult(paths, budget.Outcome);
     }
@@ -57,7 +57,7 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
         {
             var hops = chunk.SelectMany(d => d.Reached?.Routes ?? []).Distinct().ToDictionary(r => r, routes.HopsOf);
             var (entities, relationships) = Evidence.On(hops.Values.Select(h => (root, h)).Append((root, [])));
-            var evidence = await Evidence.LoadAsync(store, consistency, graph, entities.Concat(chunk.Select(d => d.Entity)), relationships, call.Cancellation);
+            var evidence = await Evidence.LoadAsync(store, cache, consistency, graph, entities.Concat(chunk.Select(d => d.Entity)), relationships, call.Cancellation);
             rootRef = evidence.RefOf(root);
             var built = chunk.Select(d => Dependency(d, evidence, hops)).OfType<DependencyExposure>();
             dependencies.AddRange(answer.Fit(built, d => d.CalculateSize()));
@@ -107,7 +107,7 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
 
         var hops = ranking.Candidates.SelectMany(c => c.Routes).Distinct().ToDictionary(r => r, routes.HopsOf);
         var (entities, relationships) = Evidence.On(hops.Values.Select(h => (root, h)).Append((root, [])));
-        var evidence = await Evidence.LoadAsync(store, consistency, graph, entities.Concat(ranking.Candidates.Select(c => c.Entity)), relationships, call.Cancellation);
+        var evidence = await Evidence.LoadAsync(store, cache, consistency, graph, entities.Concat(ranking.Candidates.Select(c => c.Entity)), relationships, call.Cancellation);
         var chokepoints = ranking.Candidates
             .Select(c => ChokepointAnalysis.Message(c, evidence.RefOf(c.Entity), r => evidence.Path(root, hops[r], ontology.DependencyWeight)))
             .ToList();
@@ -124,7 +124,7 @@ public sealed class ProjectionEngine(ProjectionFeed feed, IGraphStore store, Gra
             outgoing: direction is Direction.Outgoing or Direction.Both, incoming: direction is Direction.Incoming or Direction.Both, query.AsOf.UtcTicks);
         var found = NeighborhoodSearch.Explore(graph, center, filter, query.Depth, query.MaxEntities, budget);
 
-        var evidence = await Evidence.LoadAsync(store, consistency, graph, found.Entities.Select(e => e.Entity), found.Relationships, call.Cancellation);
+        var evidence = await Evidence.LoadAsync(store, cache, consistency, graph, found.Entities.Select(e => e.Entity), found.Relationships, call.Cancellation);
         var entities = found.Entities
             .Select(e => (Entity: evidence.Entity(e.Entity), e.Distance))
             .Where(e => e.Entity is not null)

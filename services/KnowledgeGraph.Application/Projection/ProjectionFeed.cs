@@ -21,7 +21,7 @@ namespace KnowledgeGraph.Application.Projection;
 /// position (it was stopped for longer than the retention), the projection reads the whole graph again
 /// and answers from the version it has meanwhile.
 /// </summary>
-public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IOptions<QueryOptions> options, TimeProvider clock, ILogger<ProjectionFeed> logger) : BackgroundService, IGraphSizeSource
+public sealed class ProjectionFeed(IGraphStore store, EvidenceCache evidence, GraphOntology ontology, IOptions<QueryOptions> options, TimeProvider clock, ILogger<ProjectionFeed> logger) : BackgroundService, IGraphSizeSource
 {
     private const int LoadPage = 5000;
     private const int ChangePage = 2000;
@@ -190,6 +190,7 @@ public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IO
             _appliedDuringCompaction.Clear();
             var started = Stopwatch.StartNew();
             var reloaded = await LoadAsync(started, reportProgress: false, cancellationToken);
+            evidence.Clear();
             logger.LogInformation("Projection read again in {Seconds:0.0} s, at change {Position:N0}", started.Elapsed.TotalSeconds, reloaded.Position);
             return reloaded;
         }
@@ -200,6 +201,7 @@ public sealed class ProjectionFeed(IGraphStore store, GraphOntology ontology, IO
         while (true)
         {
             var page = await store.ReadChangesAsync(version.Position, ChangePage, consistency, cancellationToken);
+            if (page.Changes.Count > 0) evidence.Evict(page.Changes.Select(c => c.Name));
             foreach (var change in page.Changes)
             {
                 version = Apply(version, change);

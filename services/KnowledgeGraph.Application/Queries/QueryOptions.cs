@@ -26,6 +26,13 @@ public sealed class QueryOptions
     public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
+    /// How much evidence (entities and relationships read for answers) the projection engine keeps in
+    /// memory, in MiB of their serialized size (about eight times that in the heap, measured at
+    /// 1M x 5M); 0 turns the cache off.
+    /// </summary>
+    public int EvidenceCacheMegabytes { get; set; } = 8;
+
+    /// <summary>
     /// The expansion cap in force: the configured one, or the engine's default. An edge the projection
     /// examines is a slot read in memory; one the store engine expands is a relationship read whole.
     /// </summary>
