@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using KnowledgeGraph.Application.Queries;
 using KnowledgeGraph.Application.Telemetry;
 using KnowledgeGraph.Domain;
@@ -111,25 +112,65 @@ public sealed class ProjectionFeed(IGraphStore store, EvidenceCache evidence, Gr
 
         await using (var snapshot = await store.OpenSnapshotAsync(ReadConsistency.None, cancellationToken))
         {
-            for (string? after = null; ;)
-            {
-                var page = await snapshot.ListLocatedEntitiesAsync(new EntityListQuery(null, after, LoadPage), cancellationToken);
-                foreach (var (entity, locator) in page) loader.Add(entity, locator);
-                Report();
-                if (page.Count < LoadPage) break;
-                after = page[^1].Resource.Name;
-            }
-            for (string? after = null; ;)
-            {
-                var page = await snapshot.ListLocatedRelationshipsAsync(new RelationshipListQuery(null, null, null, null, V1.Direction.Both, after, LoadPage), cancellationToken);
-                foreach (var (relationship, locator) in page) loader.Add(relationship, locator);
-                Report();
-                if (page.Count < LoadPage) break;
-                after = page[^1].Resource.Name;
-            }
+            await LoadPagesAsync(
+                (after, ct) => snapshot.ListLocatedEntitiesAsync(new EntityListQuery(null, after, LoadPage), ct), e => e.Name,
+                page =>
+                {
+                    foreach (var (entity, locator) in page) loader.Add(entity, locator);
+                    Report();
+                },
+                cancellationToken);
+            await LoadPagesAsync(
+                (after, ct) => snapshot.ListLocatedRelationshipsAsync(new RelationshipListQuery(null, null, null, null, V1.Direction.Both, after, LoadPage), ct), r => r.Name,
+                page =>
+                {
+                    foreach (var (relationship, locator) in page) loader.Add(relationship, locator);
+                    Report();
+                },
+                cancellationToken);
         }
         // Changes committed while the pages were read are applied again: applying a change is idempotent.
         return await ApplyChangesAsync(loader.Build(head), ReadConsistency.None, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the pages of one collection in name order on one core while <paramref name="add"/> takes
+    /// the page before on the other. At 1M x 5M the relationships took 11.4 s to read (the store, then
+    /// each body's parse) and 9.2 s to add, one after the other. The reader stays at most two pages
+    /// ahead; a failure on either side stops both and is thrown.
+    /// </summary>
+    private static async Task LoadPagesAsync<T>(Func<string?, CancellationToken, Task<IReadOnlyList<Located<T>>>> read, Func<T, string> name,
+        Action<IReadOnlyList<Located<T>>> add, CancellationToken cancellationToken)
+    {
+        var pages = Channel.CreateBounded<IReadOnlyList<Located<T>>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                for (string? after = null; ;)
+                {
+                    var page = await read(after, stop.Token);
+                    await pages.Writer.WriteAsync(page, stop.Token);
+                    if (page.Count < LoadPage) break;
+                    after = name(page[^1].Resource);
+                }
+                pages.Writer.Complete();
+            }
+            catch (Exception error)
+            {
+                pages.Writer.Complete(error);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var page in pages.Reader.ReadAllAsync(stop.Token)) add(page);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reading;
+        }
     }
 
     private async Task WaitUntilLoadedAsync(CallContext call)
