@@ -139,6 +139,28 @@ public sealed class DashboardMetricsTests : IAsyncLifetime
         Assert.Equal(2, after.Sum("kg.query.truncations", maxResults) - before.Sum("kg.query.truncations", maxResults));
     }
 
+    [Fact]
+    public async Task Answers_count_the_evidence_they_took_from_the_cache_and_from_the_store()
+    {
+        foreach (var id in new[] { "dale", "esgaroth" })
+            await _services.Entities.CreateEntityAsync(new CreateEntityRequest { EntityId = id, Entity = Country(id) });
+        await _services.Relationships.CreateRelationshipAsync(new CreateRelationshipRequest { RelationshipId = "dale-esgaroth", Relationship = Supplies("dale-esgaroth", "dale", "esgaroth", 0.3) });
+        var question = new FindPathsRequest { Source = "entities/dale", Target = "entities/esgaroth" };
+        (string, string)[] cache = [("kg.evidence.source", "cache")], store = [("kg.evidence.source", "store")];
+
+        var before = _services.QueriesHost.CollectMetrics();
+        await _services.Queries.FindPathsAsync(question);
+        var first = _services.QueriesHost.CollectMetrics();
+        await _services.Queries.FindPathsAsync(question);
+        var second = _services.QueriesHost.CollectMetrics();
+
+        // Two entities and the relationship between them: read from the store, then from the cache.
+        Assert.Equal((0, 3), (first.Sum("kg.query.evidence", cache) - before.Sum("kg.query.evidence", cache), first.Sum("kg.query.evidence", store) - before.Sum("kg.query.evidence", store)));
+        Assert.Equal((3, 0), (second.Sum("kg.query.evidence", cache) - first.Sum("kg.query.evidence", cache), second.Sum("kg.query.evidence", store) - first.Sum("kg.query.evidence", store)));
+        var evidence = second["kg.query.evidence"];
+        Assert.Equal(("{resource}", MetricType.LongSum), (evidence.Unit, evidence.MetricType));
+    }
+
     /// <summary>Imports three valid entities and one that breaks the ontology, then two relationships between them.</summary>
     private async Task ImportAsync()
     {

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Application.Telemetry;
 using KnowledgeGraph.Domain.Projection;
 using KnowledgeGraph.Domain.Projection.Search;
 using KnowledgeGraph.Domain.Traversal;
@@ -39,7 +40,12 @@ internal sealed class Evidence
         var generation = cache.Generation;
         var (entities, missingEntities) = Cached<Entity>(cache, entityIds, graph.EntityName, graph.Locators.Entity);
         var (relationships, missingRelationships) = Cached<Relationship>(cache, relationshipIds, graph.RelationshipName, graph.Locators.Relationship);
-        if (missingEntities.Count + missingRelationships.Count == 0) return new Evidence(graph, entities, relationships);
+        var cached = entities.Count + relationships.Count;
+        if (missingEntities.Count + missingRelationships.Count == 0)
+        {
+            ApplicationTelemetry.EvidenceGathered(cached, read: 0);
+            return new Evidence(graph, entities, relationships);
+        }
 
         await using var snapshot = await store.OpenSnapshotAsync(consistency, cancellationToken);
         var readEntities = await ReadAsync(missingEntities, snapshot.GetEntitiesAtAsync, snapshot.GetEntitiesAsync, e => e.Name, cancellationToken);
@@ -48,6 +54,7 @@ internal sealed class Evidence
         cache.Fill(generation, readRelationships.Values, r => r.Name);
         foreach (var (name, entity) in readEntities) entities[name] = entity;
         foreach (var (name, relationship) in readRelationships) relationships[name] = relationship;
+        ApplicationTelemetry.EvidenceGathered(cached, readEntities.Count + readRelationships.Count);
         return new Evidence(graph, entities, relationships);
     }
 

@@ -29,6 +29,9 @@ public static class ApplicationTelemetry
     private static readonly Counter<long> Truncations = Meter.CreateCounter<long>(
         "kg.query.truncations", "{truncation}", "Query answers cut short, by query method and the bound that stopped them.");
 
+    private static readonly Counter<long> EvidenceResources = Meter.CreateCounter<long>(
+        "kg.query.evidence", "{resource}", "Entities and relationships that answers carried as evidence, by where they came from (the evidence cache or the store).");
+
     private static readonly Counter<long> ImportRows = Meter.CreateCounter<long>(
         "kg.import.rows", "{row}", "Import rows handled, by resource type and outcome (created, updated, unchanged, rejected).");
 
@@ -52,6 +55,13 @@ public static class ApplicationTelemetry
         Expansions.Record(outcome.ExpandedRelationships, new TagList { { "rpc.method", method } });
         foreach (var bound in outcome.BoundsHit)
             Truncations.Add(1, new TagList { { "rpc.method", method }, { "kg.query.bound", BoundNames[bound] } });
+    }
+
+    /// <summary>An answer's evidence was gathered: <paramref name="cached"/> resources from the evidence cache, <paramref name="read"/> from the store.</summary>
+    public static void EvidenceGathered(int cached, int read)
+    {
+        if (cached > 0) EvidenceResources.Add(cached, new TagList { { "kg.evidence.source", "cache" } });
+        if (read > 0) EvidenceResources.Add(read, new TagList { { "kg.evidence.source", "store" } });
     }
 
     /// <summary>One batch of an import was committed; <paramref name="resourceType"/> is <c>entity</c> or <c>relationship</c>.</summary>
