@@ -5,6 +5,7 @@ using KnowledgeGraph.Domain.Projection.Search;
 using KnowledgeGraph.Domain.Traversal;
 using KnowledgeGraph.V1;
 using Xunit;
+using static KnowledgeGraph.UnitTests.Projection.ProjectedGraphs;
 
 namespace KnowledgeGraph.UnitTests.Projection;
 
@@ -15,8 +16,6 @@ namespace KnowledgeGraph.UnitTests.Projection;
 /// </summary>
 public sealed class DependencyTraceSearchTests
 {
-    private static readonly ProjectionSchema Schema = new(GraphOntology.Default);
-    private static readonly long AsOf = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
     private const int Middles = 5;
     private const int FanOut = 10;
 
@@ -29,7 +28,7 @@ public sealed class DependencyTraceSearchTests
         using var budget = new TraversalBudgetTracker(new TraversalBudget(1000, null) { MaxPartialPaths = Middles + FanOut + 2 }, TimeProvider.System);
 
         using var routes = DependencyTraceSearch.Trace(graph, graph.FindEntity(ResourceNames.Entity("root")),
-            EdgeFilter.Following(Schema.AllTypes, outgoing: true, incoming: false, AsOf), maxDepth: 3, minExposure: 0, budget);
+            EdgeFilter.Following(DefaultSchema.AllTypes, outgoing: true, incoming: false, AsOf), maxDepth: 3, minExposure: 0, budget);
 
         Assert.Equal(Middles + FanOut + 2, routes.Count);
         var ends = Enumerable.Range(1, routes.Count).Select(r => graph.EntityName(routes.End(r)).Replace("entities/", "")).ToList();
@@ -45,7 +44,7 @@ public sealed class DependencyTraceSearchTests
         using var budget = new TraversalBudgetTracker(new TraversalBudget(1000, null), TimeProvider.System);
 
         using var routes = DependencyTraceSearch.Trace(graph, graph.FindEntity(ResourceNames.Entity("root")),
-            EdgeFilter.Following(Schema.AllTypes, outgoing: true, incoming: false, AsOf), maxDepth: 1, minExposure: 0, budget);
+            EdgeFilter.Following(DefaultSchema.AllTypes, outgoing: true, incoming: false, AsOf), maxDepth: 1, minExposure: 0, budget);
 
         Assert.Equal(Middles, routes.Count);
         Assert.Equal([Bound.MaxDepth], budget.BoundsHit);
@@ -54,22 +53,14 @@ public sealed class DependencyTraceSearchTests
 
     private static ProjectionVersion Fan()
     {
-        var loader = new ProjectionLoader(Schema);
+        var loader = new ProjectionLoader(DefaultSchema);
         var middles = Enumerable.Range(0, Middles).Select(m => $"m{m}").ToList();
         var suppliers = middles.SelectMany((_, m) => Enumerable.Range(0, FanOut).Select(s => $"s{m}-{s}")).ToList();
         foreach (var id in new[] { "root" }.Concat(middles).Concat(suppliers).Order(StringComparer.Ordinal))
-            loader.Add(new Entity { Name = ResourceNames.Entity(id), Kind = "Company", DisplayName = id });
+            loader.Add(Company(id));
         var relationships = middles.Select((m, i) => Supplies($"a{i}", "root", m))
             .Concat(middles.SelectMany((m, i) => Enumerable.Range(0, FanOut).Select(s => Supplies($"b{i}-{s:00}", m, $"s{i}-{s}"))));
         foreach (var relationship in relationships.OrderBy(r => r.Name, StringComparer.Ordinal)) loader.Add(relationship);
         return loader.Build(position: 1);
     }
-
-    private static Relationship Supplies(string id, string from, string to) => new()
-    {
-        Name = ResourceNames.Relationship(id),
-        Type = "SUPPLIES",
-        Source = ResourceNames.Entity(from),
-        Target = ResourceNames.Entity(to),
-    };
 }

@@ -6,6 +6,7 @@ using KnowledgeGraph.Domain.Projection.Search;
 using KnowledgeGraph.Domain.Traversal;
 using KnowledgeGraph.V1;
 using Xunit;
+using static KnowledgeGraph.UnitTests.Projection.ProjectedGraphs;
 
 namespace KnowledgeGraph.UnitTests.Projection;
 
@@ -18,8 +19,6 @@ namespace KnowledgeGraph.UnitTests.Projection;
 /// </summary>
 public sealed class ShortestPathSearchTests
 {
-    private static readonly ProjectionSchema Schema = new(GraphOntology.Default);
-    private static readonly long AsOf = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
     private const int HubFanOut = 3000;
 
     [Theory]
@@ -30,9 +29,9 @@ public sealed class ShortestPathSearchTests
         // source -> a -> hub -> target, and the hub supplies 3,000 more companies; the budget is 1,000
         // relationships. Mirrored, the hub sits next to the source: source -> hub -> a -> target, and
         // 3,000 more companies supply the hub.
-        var loader = new ProjectionLoader(Schema);
+        var loader = new ProjectionLoader(DefaultSchema);
         foreach (var id in new[] { "source", "a", "hub", "target" }.Concat(Enumerable.Range(0, HubFanOut).Select(i => $"x{i:0000}")))
-            loader.Add(new Entity { Name = ResourceNames.Entity(id), Kind = "Company", DisplayName = id });
+            loader.Add(Company(id));
         var chain = hubNextToTarget ? new[] { "source", "a", "hub", "target" } : ["source", "hub", "a", "target"];
         var relationships = chain.Zip(chain.Skip(1)).Select((hop, i) => Supplies($"z{i}", hop.First, hop.Second))
             .Concat(Enumerable.Range(0, HubFanOut).Select(i => hubNextToTarget ? Supplies($"f{i:0000}", "hub", $"x{i:0000}") : Supplies($"f{i:0000}", $"x{i:0000}", "hub")));
@@ -41,7 +40,7 @@ public sealed class ShortestPathSearchTests
         using var budget = new TraversalBudgetTracker(new TraversalBudget(1000, null), TimeProvider.System);
 
         var paths = ShortestPathSearch.Find(graph, graph.FindEntity(ResourceNames.Entity("source")), graph.FindEntity(ResourceNames.Entity("target")),
-            EdgeFilter.Following(Schema.AllTypes, outgoing: true, incoming: false, AsOf), maxDepth: 6, maxPaths: 10, budget);
+            EdgeFilter.Following(DefaultSchema.AllTypes, outgoing: true, incoming: false, AsOf), maxDepth: 6, maxPaths: 10, budget);
 
         var path = Assert.Single(paths);
         Assert.Equal(chain.Skip(1).Select(ResourceNames.Entity), path.Hops.Select(h => graph.EntityName(h.To)));
@@ -57,9 +56,9 @@ public sealed class ShortestPathSearchTests
         // Three routes of two hops from the source to the hub, then the hub to the target; the hub also
         // supplies (or is supplied by) 3,000 other companies. The searches meet at the hub without
         // expanding it, and the paths are marked from the hops the searches took.
-        var loader = new ProjectionLoader(Schema);
+        var loader = new ProjectionLoader(DefaultSchema);
         var ids = new[] { "source", "m1", "m2", "m3", "hub", "target" }.Concat(Enumerable.Range(0, HubFanOut).Select(i => $"x{i:0000}"));
-        foreach (var id in ids) loader.Add(new Entity { Name = ResourceNames.Entity(id), Kind = "Company", DisplayName = id });
+        foreach (var id in ids) loader.Add(Company(id));
         var middles = new[] { "m3", "m1", "m2" };
         var relationships = hubNextToTarget
             ? middles.SelectMany((m, i) => new[] { Supplies($"a{i}", "source", m), Supplies($"b{i}", m, "hub") }).Append(Supplies("c", "hub", "target"))
@@ -69,7 +68,7 @@ public sealed class ShortestPathSearchTests
         foreach (var relationship in relationships.OrderBy(r => r.Name, StringComparer.Ordinal)) loader.Add(relationship);
         var graph = loader.Build(position: 1);
         var (source, target) = (graph.FindEntity(ResourceNames.Entity("source")), graph.FindEntity(ResourceNames.Entity("target")));
-        var forward = EdgeFilter.Following(Schema.AllTypes, outgoing: true, incoming: false, AsOf);
+        var forward = EdgeFilter.Following(DefaultSchema.AllTypes, outgoing: true, incoming: false, AsOf);
         using var budget = new TraversalBudgetTracker(new TraversalBudget(100_000, null), TimeProvider.System);
         var fromSource = NodeMarks.Rent(graph.EntityIdLimit);
         var toTarget = NodeMarks.Rent(graph.EntityIdLimit);
@@ -99,8 +98,8 @@ public sealed class ShortestPathSearchTests
                 // Relationships r000.. loaded into the base; writes then add, move or delete some (names
                 // between and after them), and the result is searched as it is or compacted into a new base.
                 var edges = loaded.Select((l, i) => ($"r{i:000}", l.Item1, l.Item2)).ToDictionary(e => e.Item1, e => (From: e.Item2, To: e.Item3));
-                var loader = new ProjectionLoader(Schema);
-                for (var i = 0; i < 7; i++) loader.Add(new Entity { Name = ResourceNames.Entity($"n{i}"), Kind = "Company", DisplayName = $"n{i}" });
+                var loader = new ProjectionLoader(DefaultSchema);
+                for (var i = 0; i < 7; i++) loader.Add(Company($"n{i}"));
                 foreach (var (id, (from, to)) in edges.OrderBy(e => e.Key, StringComparer.Ordinal)) loader.Add(Supplies(id, $"n{from}", $"n{to}"));
                 var graph = loader.Build(position: 1);
                 foreach (var (number, from, to, delete) in writes)
@@ -115,7 +114,7 @@ public sealed class ShortestPathSearchTests
                 using var budget = new TraversalBudgetTracker(new TraversalBudget(100_000, null), TimeProvider.System);
 
                 var found = ShortestPathSearch.Find(graph, graph.FindEntity(ResourceNames.Entity($"n{source}")), graph.FindEntity(ResourceNames.Entity($"n{target}")),
-                    EdgeFilter.Following(Schema.AllTypes, outgoing: direction != 2, incoming: direction != 1, AsOf), maxDepth, maxPaths: 1000, budget);
+                    EdgeFilter.Following(DefaultSchema.AllTypes, outgoing: direction != 2, incoming: direction != 1, AsOf), maxDepth, maxPaths: 1000, budget);
 
                 Assert.Equal(
                     ShortestPaths(edges, source, target, direction, maxDepth),
@@ -155,12 +154,4 @@ public sealed class ShortestPathSearchTests
             }
         }
     }
-
-    private static Relationship Supplies(string id, string from, string to) => new()
-    {
-        Name = ResourceNames.Relationship(id),
-        Type = "SUPPLIES",
-        Source = ResourceNames.Entity(from),
-        Target = ResourceNames.Entity(to),
-    };
 }
