@@ -1,11 +1,8 @@
 using KnowledgeGraph.Application.Projection;
 using KnowledgeGraph.Application.Queries;
-using KnowledgeGraph.Domain.Ontology;
 using KnowledgeGraph.Store;
 using KnowledgeGraph.Store.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit;
 using static KnowledgeGraph.Store.Conformance.GraphBuilders;
 using static KnowledgeGraph.Store.Conformance.StoreSessions;
@@ -82,20 +79,11 @@ public sealed class ProjectionLoadTests : IDisposable
 
     private static async Task<ProjectionProgress> LoadAsync(IGraphStore store, Func<ProjectionProgress, bool> until)
     {
-        var feed = new ProjectionFeed(store, new EvidenceCache(0), GraphOntology.Default, Options.Create(new QueryOptions()), TimeProvider.System, NullLogger<ProjectionFeed>.Instance);
-        await feed.StartAsync(CancellationToken.None);
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (!until(feed.Progress))
-                await Task.Delay(20, timeout.Token);
-            return feed.Progress;
-        }
-        finally
-        {
-            await feed.StopAsync(CancellationToken.None);
-            feed.Dispose();
-        }
+        await using var host = await QueryEngineHost.StartAsync(store, QueryEngineKind.Projection);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!until(host.Feed!.Progress))
+            await Task.Delay(20, timeout.Token);
+        return host.Feed.Progress;
     }
 
     public void Dispose()

@@ -11,6 +11,9 @@ public sealed class QueryEngineHost(ServiceProvider services, ProjectionFeed? fe
 {
     public QueryHandler Queries { get; } = services.GetRequiredService<QueryHandler>();
 
+    /// <summary>The projection's feed (null on the store engine): its progress is what the health check reports.</summary>
+    public ProjectionFeed? Feed => feed;
+
     /// <summary>Builds the core with <paramref name="kind"/> as its engine and the query settings given (keys under KnowledgeGraph:Queries).</summary>
     public static async Task<QueryEngineHost> StartAsync(IGraphStore store, QueryEngineKind kind, IReadOnlyDictionary<string, string>? querySettings = null)
     {

@@ -19,7 +19,7 @@ namespace KnowledgeGraph.Application.Projection;
 /// </summary>
 public sealed class EvidenceCache(long budgetBytes)
 {
-    private readonly ConcurrentDictionary<string, IMessage> _resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IMessage Resource, int Size)> _resources = new(StringComparer.Ordinal);
     private readonly Lock _changes = new();
     private long _generation;
     private long _bytes;
@@ -33,9 +33,10 @@ public sealed class EvidenceCache(long budgetBytes)
     /// <summary>The serialized size of the resources held now.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>The resource cached under <paramref name="name"/> (entity and relationship names never collide).</summary>
     public bool TryGet<T>(string name, out T resource) where T : class, IMessage
     {
-        resource = _resources.TryGetValue(name, out var found) ? found as T ?? throw new InvalidOperationException($"'{name}' is cached as a {found.GetType().Name}") : null!;
+        resource = _resources.TryGetValue(name, out var found) ? (T)found.Resource : null!;
         return resource is not null;
     }
 
@@ -55,7 +56,7 @@ public sealed class EvidenceCache(long budgetBytes)
                     _resources.Clear();
                     _bytes = 0;
                 }
-                if (_resources.TryAdd(name(resource), resource)) _bytes += size;
+                if (_resources.TryAdd(name(resource), (resource, size))) _bytes += size;
             }
         }
     }
@@ -67,7 +68,7 @@ public sealed class EvidenceCache(long budgetBytes)
         {
             Interlocked.Increment(ref _generation);
             foreach (var name in names)
-                if (_resources.TryRemove(name, out var resource)) _bytes -= resource.CalculateSize();
+                if (_resources.TryRemove(name, out var removed)) _bytes -= removed.Size;
         }
     }
 
