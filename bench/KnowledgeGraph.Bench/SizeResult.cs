@@ -21,6 +21,8 @@ public sealed record SizeResult
     public required double ProjectionLoadSeconds { get; init; }
     public required TimeSpan QueriesReady { get; init; }
     public required string ProjectionState { get; init; }
+    /// <summary>The first FindPaths calls after the Queries service was ready, before any warm-up.</summary>
+    public required Percentiles FirstFindPaths { get; init; }
 
     public required PathResult Outgoing { get; init; }
     public required PathResult Both { get; init; }

@@ -15,7 +15,7 @@ public static class TraceMeasurement
 {
     public const int MaxDepth = 4;
 
-    public static async Task<TraceResult> RunAsync(QueryService.QueryServiceClient queries, GeneratedGraph graph, IReadOnlyList<int> roots, DateTimeOffset asOf)
+    public static async Task<TraceResult> RunAsync(QueryService.QueryServiceClient queries, GeneratedGraph graph, IReadOnlyList<int> roots, IReadOnlyList<int> warmUpRoots, DateTimeOffset asOf)
     {
         var times = new List<double>();
         var sizes = new List<int>();
@@ -23,7 +23,7 @@ public static class TraceMeasurement
         var problems = new List<string>();
         var bounds = new Dictionary<string, int>();
         int truncated = 0, failed = 0, withDependencies = 0;
-        await Call(roots[0]);
+        await WarmUp.RunAsync(i => Call(warmUpRoots[i % warmUpRoots.Count]));
         foreach (var root in roots)
         {
             var started = Stopwatch.GetTimestamp();

@@ -34,7 +34,9 @@ public static class BenchmarkReport
             times nothing.
             """).AppendLine();
         md.AppendLine($"Date: {date:yyyy-MM-dd HH:mm} UTC. Machine: {machine.Cores} cores, {Gib(machine.MemoryBytes)} memory, {machine.System}, {machine.Runtime}; load average at start {machine.LoadAverage}.").AppendLine();
-        md.AppendLine($"Questions per size: {options.Pairs} random pairs (FindPaths, each direction), {options.Roots} random roots (TraceDependencies), {options.FreshnessTrials} freshness trials, throughput: GetEntity and the trivial call each warmed up 3 s, then {ThroughputMeasurement.Rounds} alternating rounds of {options.ThroughputDuration.TotalSeconds:0} s, median; seed {options.Seed}.").AppendLine();
+        md.AppendLine($"Questions per size: {options.Pairs} random pairs (FindPaths, each direction), {options.Roots} random roots (TraceDependencies), {options.FreshnessTrials} freshness trials, throughput: GetEntity and the trivial call each warmed up 3 s, then {ThroughputMeasurement.Rounds} alternating rounds of {options.ThroughputDuration.TotalSeconds:0} s, median; seed {options.Seed}. " +
+            $"Every latency (FindPaths per direction, the trace, the trivial call) is measured after {WarmUp.Length.TotalSeconds:0} s of the same call on other questions, and the CSR peer after its own run over those; " +
+            $"the first {WarmUp.FirstCalls} FindPaths after the Queries service started are reported on their own.").AppendLine();
         foreach (var result in results) Section(md, result);
         var analysis = Path.Combine(Services.Repository.Root, "bench", "analysis.md");
         if (File.Exists(analysis)) md.AppendLine(File.ReadAllText(analysis).TrimEnd());
@@ -64,6 +66,7 @@ public static class BenchmarkReport
         md.AppendLine($"| GetEntity, {ThroughputMeasurement.Callers} concurrent callers: calls/s | {r.GetEntityPerSecond:N0} | trivial gRPC call (health check, same host): {r.TrivialPerSecond:N0} | {r.GetEntityPerSecond / r.TrivialPerSecond:P0} of it | ≥ 80%: {Verdict(r.GetEntityPerSecond >= 0.8 * r.TrivialPerSecond)} |");
         md.AppendLine($"| trivial gRPC call, one caller: p50 / p95 / p99 ms | {Ms(r.TrivialLatency)} | | | (the floor added to the path targets) |");
         md.AppendLine($"| projection build at start (Queries health: `{r.ProjectionState}`) | {r.ProjectionLoadSeconds:F1} s (process start to healthy {r.QueriesReady.TotalSeconds:F1} s) | | | ≤ 30 s: {Verdict(r.ProjectionLoadSeconds <= 30)} |");
+        md.AppendLine($"| first {WarmUp.FirstCalls} FindPaths OUTGOING after start, before the warm-up: p50 / slowest ms | {F(r.FirstFindPaths.P50)} / {F(r.FirstFindPaths.P99)} | | | report |");
         var queries = r.Memory.FirstOrDefault(m => m.Service == "queries");
         md.AppendLine($"| memory (RSS now / peak): {string.Join("; ", r.Memory.Select(m => m.Rss > 0 ? $"{m.Service} {Mib(m.Rss)} / {Mib(m.Peak)}" : $"{m.Service} {Mib(m.Peak)}"))} | Queries {Mib(queries.Rss)} | | | Queries ≤ 1 GB: {Verdict(queries.Peak <= 1L << 30)} |");
         var f = r.Freshness;
