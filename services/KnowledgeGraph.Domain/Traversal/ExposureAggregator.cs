@@ -58,15 +58,19 @@ public static class ExposureAggregator
         var (index, sums) = (scratch.Index, scratch.Sums);
         var arrived = ArrayPool<(int Entity, TRoute Route, Contribution Contribution)>.Shared.Rent(routes.TryGetNonEnumeratedCount(out var count) ? count : 1024);
         var arrivals = 0;
+        BestRoutes<TRoute>?[]? best = null;
         try
         {
             foreach (var (entity, route, contribution, hops) in routes)
             {
-                if (!index.TryGetValue(entity, out var i))
+                // One lookup: about half the routes reach an entity no route reached before.
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, entity, out var known);
+                if (!known)
                 {
-                    index[entity] = i = sums.Count;
+                    slot = sums.Count;
                     sums.Add(new Sums<TKey>(entity));
                 }
+                var i = slot;
                 CollectionsMarshal.AsSpan(sums)[i].Add(contribution, hops);
                 if (arrivals == arrived.Length) Grow(ref arrived);
                 arrived[arrivals++] = (i, route, contribution);
@@ -85,21 +89,23 @@ public static class ExposureAggregator
             var first = First(exposed, listed, answerOrder);
 
             var order = new RouteOrder<TRoute>(tieOrder);
-            var best = new Dictionary<int, BestRoutes<TRoute>>(first.Count);
+            // By entity index, not a dictionary: every route arrived is looked up, and most belong to no listed entity.
+            best = ArrayPool<BestRoutes<TRoute>?>.Shared.Rent(sums.Count);
             foreach (var i in first) best[i] = new BestRoutes<TRoute>();
             foreach (var (entity, route, contribution) in arrived.AsSpan(0, arrivals))
-                if (best.TryGetValue(entity, out var kept)) kept.Add(route, contribution, maxRoutes, order);
+                if (best[entity] is { } kept) kept.Add(route, contribution, maxRoutes, order);
 
             var reached = new List<ReachedEntity<TKey, TRoute>>(first.Count);
             foreach (var i in first)
             {
                 var e = sums[i];
-                reached.Add(new(e.Entity, e.Exposure.Lower, e.Exposure.Upper, e.LowerSum, e.MinHops, e.Quantified, best[i].Best(maxRoutes, order)));
+                reached.Add(new(e.Entity, e.Exposure.Lower, e.Exposure.Upper, e.LowerSum, e.MinHops, e.Quantified, best[i]!.Best(maxRoutes, order)));
             }
             return (reached, exposed.Count, capped);
         }
         finally
         {
+            if (best is not null) ArrayPool<BestRoutes<TRoute>?>.Shared.Return(best, clearArray: true);
             ArrayPool<(int, TRoute, Contribution)>.Shared.Return(arrived, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<TRoute>());
             scratch.Return();
         }
