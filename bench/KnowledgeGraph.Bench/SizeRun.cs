@@ -57,7 +57,7 @@ public static class SizeRun
         var warmUpPairs = Enumerable.Range(0, options.Pairs).Select(_ => (warmUpRandom.Next(entityCount), warmUpRandom.Next(entityCount))).Where(p => p.Item1 != p.Item2).ToList();
         var warmUpRoots = Enumerable.Range(0, options.Roots).Select(_ => warmUpRandom.Next(entityCount)).ToList();
 
-        var firstCalls = await WarmUp.TimeFirstCallsAsync(i => PathMeasurement.FindPathsAsync(queries, graph, warmUpPairs[i], Direction.Outgoing, BenchmarkOptions.AsOf));
+        var firstCalls = await WarmUp.TimeFirstCallsAsync(i => PathMeasurement.FindPathsAsync(queries, graph, warmUpPairs[i % warmUpPairs.Count], Direction.Outgoing, BenchmarkOptions.AsOf));
         log.WriteLine($"  first {WarmUp.FirstCalls} FindPaths after start: p50 {firstCalls.P50:F2} ms, slowest {firstCalls.P99:F2} ms");
         var outgoing = await PathMeasurement.RunAsync(queries, graph, csr, pairs, warmUpPairs, Direction.Outgoing, BenchmarkOptions.AsOf);
         log.WriteLine($"  FindPaths OUTGOING: p50 {outgoing.Product.P50:F2} ms, {outgoing.AnsweredTrueDistance}/{outgoing.Reachable} reachable answered; CSR p50 {outgoing.Peer.P50:F3} ms");
