@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Entities.Api;
+using KnowledgeGraph.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -46,7 +45,7 @@ public sealed class OtlpExportTests
     private static async Task<WebApplication> StartCollectorAsync(List<byte[]> received)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{TestChannels.FreePort()}");
         var collector = builder.Build();
         collector.MapPost("/v1/metrics", async (HttpRequest request) =>
         {
@@ -58,12 +57,5 @@ public sealed class OtlpExportTests
         collector.MapPost("/v1/{signal}", () => Results.Ok());
         await collector.StartAsync();
         return collector;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
