@@ -57,7 +57,7 @@ public static class SizeRun
         var warmUpPairs = Enumerable.Range(0, options.Pairs).Select(_ => (warmUpRandom.Next(entityCount), warmUpRandom.Next(entityCount))).Where(p => p.Item1 != p.Item2).ToList();
         var warmUpRoots = Enumerable.Range(0, options.Roots).Select(_ => warmUpRandom.Next(entityCount)).ToList();
 
-        var firstCalls = await WarmUp.TimeFirstCallsAsync(i => PathMeasurement.FindPathsAsync(queries, graph, warmUpPairs[i % warmUpPairs.Count], Direction.Outgoing, BenchmarkOptions.AsOf));
+        var firstCalls = await Percentiles.OfCallsAsync(i => PathMeasurement.FindPathsAsync(queries, graph, warmUpPairs[i % warmUpPairs.Count], Direction.Outgoing, BenchmarkOptions.AsOf), WarmUp.FirstCalls);
         log.WriteLine($"  first {WarmUp.FirstCalls} FindPaths after start: p50 {firstCalls.P50:F2} ms, slowest {firstCalls.P99:F2} ms");
         var outgoing = await PathMeasurement.RunAsync(queries, graph, csr, pairs, warmUpPairs, Direction.Outgoing, BenchmarkOptions.AsOf);
         log.WriteLine($"  FindPaths OUTGOING: p50 {outgoing.Product.P50:F2} ms, {outgoing.AnsweredTrueDistance}/{outgoing.Reachable} reachable answered; CSR p50 {outgoing.Peer.P50:F3} ms");
@@ -68,10 +68,12 @@ public static class SizeRun
 
         var entityClient = services.EntityClient();
         var health0 = services.HealthClient(services.Entities!);
-        var trivialLatency = await Latency(() => health0.CheckAsync(new HealthCheckRequest()).ResponseAsync, 200);
+        Func<int, Task> trivialCall = _ => health0.CheckAsync(new HealthCheckRequest()).ResponseAsync;
+        await WarmUp.RunAsync(trivialCall);
+        var trivialLatency = await Percentiles.OfCallsAsync(trivialCall, 200);
         var (getEntity, trivial) = await ThroughputMeasurement.CompareAsync(
             i => entityClient.GetEntityAsync(new GetEntityRequest { Name = graph.EntityName(i % entityCount) }).ResponseAsync,
-            _ => health0.CheckAsync(new HealthCheckRequest()).ResponseAsync,
+            trivialCall,
             options.ThroughputDuration);
         log.WriteLine($"  GetEntity x{ThroughputMeasurement.Callers}: {getEntity:N0}/s; trivial call: {trivial:N0}/s");
 
@@ -126,18 +128,5 @@ public static class SizeRun
         var build = TimeSpan.FromTicks(Math.Max(0, (watch.Elapsed - calls - quiet).Ticks));
         log.WriteLine($"  kg import {kind}: calls {calls.TotalSeconds:F1} s, then the {quiet.TotalSeconds:F0} s quiet period and {build.TotalSeconds:F1} s until the store had built the indexes it deferred");
         return (calls + build, results);
-    }
-
-    private static async Task<Percentiles> Latency(Func<Task> call, int count)
-    {
-        await WarmUp.RunAsync(_ => call());
-        var times = new List<double>();
-        for (var i = 0; i < count; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await call();
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        return Percentiles.Of(times);
     }
 }

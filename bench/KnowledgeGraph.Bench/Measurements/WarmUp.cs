@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Bench.Measurements;
 /// recompiles its hot paths in the background (about 2 s of calls at 1M, during which even the
 /// trivial call took 3× its later time). Every latency in the report is measured after the same
 /// warm-up, so a call is not compared cold against a peer measured warm; the cold calls are
-/// reported on their own (<see cref="FirstCalls"/>).
+/// reported on their own (<see cref="FirstCalls"/> of them).
 /// </summary>
 public static class WarmUp
 {
@@ -20,18 +20,5 @@ public static class WarmUp
     {
         var watch = Stopwatch.StartNew();
         for (var i = 0; watch.Elapsed < Length; i++) await call(i);
-    }
-
-    /// <summary>The first <see cref="FirstCalls"/> calls after the service started, each timed: what a client meets on a cold service.</summary>
-    public static async Task<Percentiles> TimeFirstCallsAsync(Func<int, Task> call)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < FirstCalls; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await call(i);
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        return Percentiles.Of(times);
     }
 }
