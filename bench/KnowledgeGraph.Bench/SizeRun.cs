@@ -48,14 +48,9 @@ public static class SizeRun
 
         var queries = services.QueryClient();
         var csr = new CsrGraph(graph, BenchmarkOptions.AsOf);
-        var random = new Random(options.Seed + 1);
-        var pairs = Enumerable.Range(0, options.Pairs).Select(_ => (random.Next(entityCount), random.Next(entityCount - 1)))
-            .Select(p => (p.Item1, p.Item2 >= p.Item1 ? p.Item2 + 1 : p.Item2)).ToList();
-        var roots = Enumerable.Range(0, options.Roots).Select(_ => random.Next(entityCount)).ToList();
+        var (pairs, roots) = Questions(new Random(options.Seed + 1), options, entityCount);
         // Warm-up questions come from their own stream, so the measured ones stay those of earlier runs.
-        var warmUpRandom = new Random(options.Seed + 2);
-        var warmUpPairs = Enumerable.Range(0, options.Pairs).Select(_ => (warmUpRandom.Next(entityCount), warmUpRandom.Next(entityCount))).Where(p => p.Item1 != p.Item2).ToList();
-        var warmUpRoots = Enumerable.Range(0, options.Roots).Select(_ => warmUpRandom.Next(entityCount)).ToList();
+        var (warmUpPairs, warmUpRoots) = Questions(new Random(options.Seed + 2), options, entityCount);
 
         var firstCalls = await Percentiles.OfCallsAsync(i => PathMeasurement.FindPathsAsync(queries, graph, warmUpPairs[i % warmUpPairs.Count], Direction.Outgoing, BenchmarkOptions.AsOf), WarmUp.FirstCalls);
         log.WriteLine($"  first {WarmUp.FirstCalls} FindPaths after start: p50 {firstCalls.P50:F2} ms, slowest {firstCalls.P99:F2} ms");
@@ -128,5 +123,14 @@ public static class SizeRun
         var build = TimeSpan.FromTicks(Math.Max(0, (watch.Elapsed - calls - quiet).Ticks));
         log.WriteLine($"  kg import {kind}: calls {calls.TotalSeconds:F1} s, then the {quiet.TotalSeconds:F0} s quiet period and {build.TotalSeconds:F1} s until the store had built the indexes it deferred");
         return (calls + build, results);
+    }
+
+    /// <summary>Random pairs of distinct entities (FindPaths) and random roots (the trace), drawn in that order.</summary>
+    private static (List<(int Source, int Target)> Pairs, List<int> Roots) Questions(Random random, BenchmarkOptions options, int entityCount)
+    {
+        var pairs = Enumerable.Range(0, options.Pairs).Select(_ => (random.Next(entityCount), random.Next(entityCount - 1)))
+            .Select(p => (p.Item1, p.Item2 >= p.Item1 ? p.Item2 + 1 : p.Item2)).ToList();
+        var roots = Enumerable.Range(0, options.Roots).Select(_ => random.Next(entityCount)).ToList();
+        return (pairs, roots);
     }
 }

@@ -30,10 +30,9 @@ public static class TestChannels
     /// </summary>
     public static int FreePort()
     {
-        var belowEphemeral = EphemeralPortsStart();
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var port = Random.Shared.Next(FirstPickedPort, belowEphemeral);
+            var port = Random.Shared.Next(FirstPickedPort, BelowEphemeral);
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
@@ -42,10 +41,12 @@ public static class TestChannels
             }
             catch (SocketException) { /* taken: pick another */ }
         }
-        throw new InvalidOperationException($"No free loopback port in {FirstPickedPort}-{belowEphemeral - 1} after 100 tries.");
+        throw new InvalidOperationException($"No free loopback port in {FirstPickedPort}-{BelowEphemeral - 1} after 100 tries.");
     }
 
     private const int FirstPickedPort = 21000;
+
+    private static readonly int BelowEphemeral = EphemeralPortsStart();
 
     /// <summary>The first port of Linux's ephemeral range (32768 by default).</summary>
     private static int EphemeralPortsStart()
