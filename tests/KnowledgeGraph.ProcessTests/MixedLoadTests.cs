@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
+using KnowledgeGraph.FunctionalTests.Infrastructure;
 using KnowledgeGraph.V1;
 using Xunit.Abstractions;
 
@@ -32,11 +34,16 @@ public sealed class MixedLoadTests(ITestOutputHelper output)
             var entities = new EntityService.EntityServiceClient(entityService.Channel);
             var relationships = new RelationshipService.RelationshipServiceClient(relationshipService.Channel);
             var queries = new QueryService.QueryServiceClient(queryService.Channel);
+            // The setup reads its own writes, as a client would: one query carrying the last import's token
+            // waits until the Queries service's projection holds every batch the load asks about.
+            var setup = new ConsistencySession();
             for (var batch = 0; batch < 4; batch++)
             {
-                await ImportBatches.ImportEntitiesAsync(entities, batch, CancellationToken.None);
-                await ImportBatches.ImportRelationshipsAsync(relationships, batch, CancellationToken.None);
+                await ImportBatches.ImportEntitiesAsync(new EntityService.EntityServiceClient(entityService.Channel.Intercept(setup)), batch, CancellationToken.None);
+                await ImportBatches.ImportRelationshipsAsync(new RelationshipService.RelationshipServiceClient(relationshipService.Channel.Intercept(setup)), batch, CancellationToken.None);
             }
+            await new QueryService.QueryServiceClient(queryService.Channel.Intercept(setup)).TraceDependenciesAsync(
+                new TraceDependenciesRequest { Root = ImportBatches.EntityName(3, 0), Direction = TraceDirection.Upstream });
 
             var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>();
             var unexpected = new ConcurrentBag<string>();
